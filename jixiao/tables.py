@@ -1,0 +1,74 @@
+"""The output tables of SPEC §3: their names and columns, in order.
+
+One place defines them so that the normalizer, the validator, the exports and
+the database agree. Columns beyond SPEC's minimum are noted where they are.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+COLUMNS: dict[str, list[str]] = {
+    # warnings: the document's reader/normalizer warnings joined by newlines (not in SPEC's minimum).
+    "documents": [
+        "doc_id", "source", "format", "sha256", "pages", "org_name", "year", "grade",
+        "status", "error", "warnings",
+    ],
+    # decimals: the precision the value stands for (SPEC §4 rounding), after unit conversion.
+    "figures": [
+        "doc_id", "table", "org", "key", "label", "value", "unit", "raw_label", "raw_value",
+        "decimals", "location",
+    ],
+    "profile": ["doc_id", "field", "value", "location"],
+    "goals": [
+        "doc_id", "kind", "category", "subcategory", "indicator", "target", "actual",
+        "actual_value", "actual_unit", "location",
+    ],
+    # kind: `item` for a 三级指标, `total` for the 总分 row. max_group names the merged 分值
+    # cell an item shares (its location) and max_group_size how many items share it; for such
+    # items max_score is the group's maximum, so sum maxima over distinct groups.
+    "scores": [
+        "doc_id", "kind", "level1", "level1_max", "level2", "level2_max", "indicator",
+        "criteria", "max_score", "max_group", "max_group_size", "self_score", "reason",
+        "location", "max_location",
+    ],
+    "evaluators": ["doc_id", "name", "title", "org", "location"],
+    "narrative": ["doc_id", "section", "para", "text", "location"],
+    # clause groups the claims read from one clause (a rectification sentence's counts and rate).
+    "claims": [
+        "doc_id", "para", "clause", "kind", "subject", "key", "value", "unit", "decimals",
+        "text", "location",
+    ],
+    "findings": [
+        "doc_id", "rule", "severity", "message", "expected", "actual", "difference",
+        "tolerance", "keys", "location",
+    ],
+    "checks": ["doc_id", "rule", "status", "reason"],
+}
+
+TABLE_NAMES: tuple[str, ...] = tuple(COLUMNS)
+
+_NUMERIC = {
+    "figures": {"value": "Float64", "decimals": "Int64"},
+    "documents": {"pages": "Int64", "year": "Int64"},
+    "goals": {"actual_value": "Float64"},
+    "scores": {
+        "level1_max": "Float64", "level2_max": "Float64", "max_score": "Float64",
+        "max_group_size": "Int64", "self_score": "Float64",
+    },
+    "narrative": {"para": "Int64"},
+    "claims": {"para": "Int64", "clause": "Int64", "value": "Float64", "decimals": "Int64"},
+}
+
+
+def frame(name: str, rows: list[dict] | None = None) -> pd.DataFrame:
+    """A DataFrame of table `name` with exactly its columns and stable dtypes."""
+    columns = COLUMNS[name]
+    df = pd.DataFrame.from_records(rows or [], columns=columns)
+    dtypes = _NUMERIC.get(name, {})
+    for col in columns:
+        if col in dtypes:
+            df[col] = pd.to_numeric(df[col], errors="coerce").astype(dtypes[col])
+        else:
+            df[col] = df[col].astype("string")
+    return df
