@@ -1,0 +1,156 @@
+"""PDF → the document model: ruled tables with spans, paragraphs between them.
+
+Every page's text layer is checked first (triage). Pages with a usable layer
+are read with pdfplumber, one page at a time and closed after use so memory
+stays flat; pages without one go to OCR when tesseract is installed, and
+otherwise the document is `partial` with a warning naming those pages. Tables
+that run on over a page break are then joined into one (stitch).
+"""
+
+from __future__ import annotations
+
+import io
+import re
+from collections.abc import Iterator, Sequence
+from dataclasses import replace
+
+import pdfplumber
+from pdfminer.pdfparser import PDFSyntaxError
+from pdfminer.psparser import PSException
+
+from jixiao.errors import ReadError, UnsupportedFormat
+from jixiao.extract import ocr, stitch
+from jixiao.extract.model import Block, Cell, Document, Location, Paragraph, Table
+from jixiao.extract.pdf_tables import PageTable, cells_to_table, group_cells, missing_rules
+from jixiao.extract.pdf_text import Glyph, glyphs_to_lines, join_lines, lines_to_paragraphs
+from jixiao.extract.triage import cid_share, triage
+
+Item = tuple[float, "Paragraph | PageTable"]  # (top on the page, block) before tables are joined
+
+_PAGE_NUMBER = re.compile(r"^[\s\-—–第]*\d+\s*页?\s*([/／共]\s*\d+\s*页?)?[\s\-—–]*$")
+
+
+def read_pdf(source: str, data: bytes) -> Document:
+    verdicts = triage(source, data)
+    if not verdicts:
+        raise UnsupportedFormat(source, "a PDF without pages")
+    pages: dict[int, list[Item]] = {}
+    unreadable = [v.number for v in verdicts if not v.usable]
+    for number, items in _text_pages(source, data, [v.number for v in verdicts if v.usable]):
+        if items is None:
+            unreadable.append(number)
+        else:
+            pages[number] = items
+    warnings: list[str] = []
+    if unreadable:
+        pages.update(_ocr_pages(source, data, sorted(unreadable), warnings))
+    if not pages:
+        raise ReadError(source, warnings[0] if warnings else "no page has readable text")
+    blocks = _number(_join_pages([pages[n] for n in sorted(pages)]))
+    status = "partial" if len(pages) < len(verdicts) else "ok"
+    return Document(source, "pdf", tuple(blocks), len(verdicts), tuple(warnings), status)
+
+
+def _text_pages(source: str, data: bytes, numbers: Sequence[int]) -> Iterator[tuple[int, list[Item] | None]]:
+    """Each page with a text layer → its items, or None when the layer turns out to be `(cid:N)`."""
+    try:
+        with pdfplumber.open(io.BytesIO(data)) as pdf:
+            for number in numbers:
+                page = pdf.pages[number - 1]
+                try:
+                    chars = page.chars
+                    yield number, None if cid_share(chars) > 0.1 else read_page(page, number, chars)
+                finally:
+                    page.close()
+    except (PSException, PDFSyntaxError, ValueError, KeyError) as exc:
+        raise UnsupportedFormat(source, f"a damaged PDF ({type(exc).__name__}: {exc})") from exc
+
+
+def read_page(page: pdfplumber.page.Page, number: int, chars: list[Glyph]) -> list[Item]:
+    """One page's tables and the paragraphs around them, top to bottom."""
+    extra = missing_rules(page.edges)
+    cells = page.debug_tablefinder({"explicit_horizontal_lines": extra}).cells if page.edges else []
+    glyphs: list[Glyph] = chars
+    tables: list[PageTable] = []
+    for boxes in group_cells(cells):
+        table, glyphs = cells_to_table(boxes, glyphs, number)
+        top, bottom = min(b[1] for b in boxes), max(b[3] for b in boxes)
+        ruled = not any(abs(line["top"] - top) <= 2 for line in extra)
+        tables.append(PageTable(table, top, bottom, ruled))
+    return layout(tables, glyphs, number)
+
+
+def layout(tables: list[PageTable], glyphs: list[Glyph], number: int) -> list[Item]:
+    """Tables and the paragraphs of the text between them, in reading order."""
+    items: list[Item] = [(t.top, t) for t in tables]
+    bands: dict[int, list] = {}
+    for line in glyphs_to_lines(glyphs):
+        band = sum(1 for t in tables if t.bottom <= line.top)
+        bands.setdefault(band, []).append(line)
+    for lines in bands.values():
+        for group in lines_to_paragraphs(lines):
+            items.append((group[0].top, Paragraph(join_lines(group), Location(page=number))))
+    return sorted(items, key=lambda item: item[0])
+
+
+def _ocr_pages(source: str, data: bytes, numbers: list[int], warnings: list[str]) -> dict[int, list[Item]]:
+    listed = ", ".join(map(str, numbers))
+    missing = ocr.unavailable()
+    if missing:
+        warnings.append(f"pages {listed} have no usable text layer and need OCR: {missing}")
+        return {}
+    warnings.append(f"pages {listed} have no usable text layer and were read by OCR (check their figures)")
+    return {n: layout(tables, glyphs, n) for n, tables, glyphs in ocr.read_pages(data, numbers)}
+
+
+def _join_pages(pages: list[list[Item]]) -> list[Block | PageTable]:
+    """Concatenate the pages, joining a table that ends one page to a table that opens the next."""
+    out: list[Block | PageTable] = []
+    for items in pages:
+        blocks = [block for _, block in items]
+        head = _first_content(blocks)
+        tail = _last_content(out)
+        if head is not None and tail is not None:
+            upper, lower = out[tail], blocks[head]
+            if isinstance(upper, PageTable) and isinstance(lower, PageTable) and stitch.continues(upper.table, lower.table):
+                out[tail] = replace(upper, table=stitch.join(upper.table, lower.table, lower.ruled_top))
+                del blocks[head]
+        out.extend(blocks)
+    return out
+
+
+def _first_content(blocks: Sequence[Block | PageTable]) -> int | None:
+    return next((i for i, b in enumerate(blocks) if not _trivial(b)), None)
+
+
+def _last_content(blocks: Sequence[Block | PageTable]) -> int | None:
+    return next((i for i in range(len(blocks) - 1, -1, -1) if not _trivial(blocks[i])), None)
+
+
+def _trivial(block: Block | PageTable) -> bool:
+    """Page numbers and blank lines do not separate a table from its continuation."""
+    return isinstance(block, Paragraph) and (not block.text.strip() or bool(_PAGE_NUMBER.match(block.text)))
+
+
+def _number(blocks: list[Block | PageTable]) -> list[Block]:
+    """Final tables numbered 1.. in order; every cell and paragraph gets its full location."""
+    out: list[Block] = []
+    tables = paras = 0
+    for block in blocks:
+        if isinstance(block, PageTable):
+            tables += 1
+            out.append(_numbered(block.table, tables))
+        elif block.text.strip():
+            paras += 1
+            out.append(replace(block, location=replace(block.location, para=paras)))
+    return out
+
+
+def _numbered(table: Table, index: int) -> Table:
+    return replace(table, index=index, cells=tuple(_located(c, index) for c in table.cells))
+
+
+def _located(cell: Cell, index: int) -> Cell:
+    where = Location(page=cell.page, table=index, row=cell.row + 1, col=cell.col + 1)
+    paragraphs = tuple(replace(p, location=replace(where, para=i)) for i, p in enumerate(cell.paragraphs, 1))
+    return replace(cell, table=index, paragraphs=paragraphs)

@@ -1,0 +1,142 @@
+"""Ruled tables on one PDF page → model Tables on a grid with spans.
+
+pdfplumber finds the cells from the ruling lines; the grid comes from the
+cells themselves (unique x edges → columns, y edges → rows), so a cell's span
+is read off its bbox. Text is placed by glyph position, not by pdfplumber's
+`extract()`, so each glyph is looked at once and CJK spacing stays exact.
+
+A table that continues from the previous page often has no rule along its
+top (a row split by the page break), and a cell that fills a whole page has
+no horizontal rule at all (F6); pdfplumber would find no table there. Such
+tops and bottoms are closed with synthetic rules where the vertical rules end,
+and the table remembers that its top was not ruled.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from jixiao.extract.model import Cell, Location, Paragraph, Table
+from jixiao.extract.pdf_text import Glyph, glyphs_to_lines, join_lines, lines_to_paragraphs
+
+Edge = dict[str, Any]
+BBox = tuple[float, float, float, float]
+
+_SNAP = 2.0  # points: edges closer than this are the same grid line
+_MIN_RULE = 8.0  # points: shorter vertical strokes are glyph parts or underlines, not cell walls
+
+
+@dataclass(frozen=True)
+class PageTable:
+    """A table as found on one page, before tables continued across pages are joined."""
+
+    table: Table
+    top: float
+    bottom: float
+    ruled_top: bool
+
+
+def missing_rules(edges: Sequence[Edge]) -> list[Edge]:
+    """Horizontal lines where two or more vertical rules end with no horizontal rule there."""
+    verticals = [e for e in edges if e["orientation"] == "v" and e["height"] >= _MIN_RULE]
+    horizontals = [e for e in edges if e["orientation"] == "h"]
+    lines = []
+    for y in _cluster(v[end] for v in verticals for end in ("top", "bottom")):
+        ending = [v for v in verticals if abs(v["top"] - y) <= _SNAP or abs(v["bottom"] - y) <= _SNAP]
+        if len(ending) < 2:
+            continue
+        x0, x1 = min(v["x0"] for v in ending), max(v["x0"] for v in ending)
+        if not any(abs(h["top"] - y) <= _SNAP and h["x0"] < x1 and h["x1"] > x0 for h in horizontals):
+            lines.append({"object_type": "line", "x0": x0, "x1": x1, "top": y, "bottom": y,
+                          "width": x1 - x0, "height": 0.0})
+    return lines
+
+
+def group_cells(cells: Sequence[BBox]) -> list[list[BBox]]:
+    """Cells that share a corner belong to one table, top to bottom.
+
+    pdfplumber's `cells_to_tables` drops tables of one cell, but a narrative
+    cell that fills a whole page is exactly that (F6, F8).
+    """
+    parent = list(range(len(cells)))
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    owner: dict[tuple[float, float], int] = {}
+    for i, (x0, top, x1, bottom) in enumerate(cells):
+        for corner in ((x0, top), (x0, bottom), (x1, top), (x1, bottom)):
+            j = owner.setdefault(corner, i)
+            parent[root(i)] = root(j)
+    groups: dict[int, list[BBox]] = {}
+    for i, cell in enumerate(cells):
+        groups.setdefault(root(i), []).append(cell)
+    return sorted(groups.values(), key=lambda g: min(c[1] for c in g))
+
+
+def cells_to_table(bboxes: Sequence[BBox], glyphs: Iterable[Glyph], page: int) -> tuple[Table, list[Glyph]]:
+    """One table's cell boxes and the page's glyphs → the Table and the glyphs not inside it."""
+    xs = _cluster(v for b in bboxes for v in (b[0], b[2]))
+    ys = _cluster(v for b in bboxes for v in (b[1], b[3]))
+    spans = [(_index(ys, b[1]), _index(xs, b[0]), _index(ys, b[3]), _index(xs, b[2])) for b in bboxes]
+    slots: dict[tuple[int, int], int] = {}
+    for i, (r0, c0, r1, c1) in enumerate(spans):
+        for r in range(r0, r1):
+            for c in range(c0, c1):
+                slots[(r, c)] = i
+    inside: list[list[Glyph]] = [[] for _ in bboxes]
+    outside: list[Glyph] = []
+    for glyph in glyphs:
+        slot = _slot(xs, ys, glyph)
+        if slot in slots:
+            inside[slots[slot]].append(glyph)
+        else:
+            outside.append(glyph)
+    cells = tuple(
+        _cell(r0, c0, r1 - r0, c1 - c0, inside[i], page, bboxes[i])
+        for i, (r0, c0, r1, c1) in enumerate(spans)
+        if r1 > r0 and c1 > c0
+    )
+    table = Table(index=0, n_rows=len(ys) - 1, n_cols=len(xs) - 1, cells=cells, pages=(page,), col_edges=tuple(xs))
+    return table, outside
+
+
+def _cell(row: int, col: int, rows: int, cols: int, glyphs: list[Glyph], page: int, bbox: BBox) -> Cell:
+    lines = glyphs_to_lines(glyphs)
+    paragraphs = tuple(
+        Paragraph(join_lines(group), Location(page=page)) for group in lines_to_paragraphs(lines)
+    )
+    return Cell(
+        row=row, col=col, row_span=rows, col_span=cols,
+        text="\n".join(line.text for line in lines), paragraphs=paragraphs,
+        page=page, bbox=tuple(round(v, 1) for v in bbox),  # type: ignore[arg-type]
+    )
+
+
+def _slot(xs: Sequence[float], ys: Sequence[float], glyph: Glyph) -> tuple[int, int]:
+    cx = (glyph["x0"] + glyph["x1"]) / 2
+    cy = (glyph["top"] + glyph["bottom"]) / 2
+    if not (xs[0] <= cx <= xs[-1] and ys[0] <= cy <= ys[-1]):
+        return (-1, -1)
+    return (min(bisect_right(ys, cy), len(ys) - 1) - 1, min(bisect_right(xs, cx), len(xs) - 1) - 1)
+
+
+def _cluster(values: Iterable[float]) -> list[float]:
+    """Sorted values with near-equal ones (within _SNAP) merged into their mean."""
+    groups: list[list[float]] = []
+    for v in sorted(values):
+        if groups and v - groups[-1][0] <= _SNAP:
+            groups[-1].append(v)
+        else:
+            groups.append([v])
+    return [sum(g) / len(g) for g in groups]
+
+
+def _index(edges: Sequence[float], value: float) -> int:
+    return min(range(len(edges)), key=lambda i: abs(edges[i] - value))

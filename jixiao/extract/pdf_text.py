@@ -1,0 +1,124 @@
+"""Positioned glyphs → lines → paragraphs, for PDF text layers and OCR words alike.
+
+A glyph is a mapping with `text`, `x0`, `x1`, `top`, `bottom` (PDF points, top
+down) and optionally `size`: pdfplumber's chars and the OCR reader's words
+both fit. Text is rebuilt from positions rather than taken from a library's
+text extraction, because those insert spaces between CJK and digits
+(`等 7 家单位`, F10) and move quotes that sit on a different baseline.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+Glyph = Mapping[str, Any]
+
+# CJK ideographs, CJK and full-width punctuation: no space is ever needed next to them.
+_CJK = re.compile(r"[\u2e80-\u9fff\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef\u3000-\u303f\u2018-\u201f\u2026\u2460-\u24ff]")
+# Lines that open a paragraph of their own however they are laid out: 一、 （一） (2) 1、 ① 任务1：
+_HEADING = re.compile(r"^\s*(（?[一二三四五六七八九十]+[）、.．]|[(（]\d+[)）]|\d+[、.．](?!\d)|[①-⑳]|(任务|目标|指标)\d)")
+_WIDE_GAP = 1.5  # in font sizes: a gap this wide separates fields even between CJK characters
+_WORD_GAP = 0.2  # in font sizes: a gap this wide separates two Latin words or numbers
+
+
+@dataclass(frozen=True)
+class Line:
+    text: str
+    x0: float
+    x1: float
+    top: float
+    bottom: float
+    size: float
+
+
+def glyphs_to_lines(glyphs: Iterable[Glyph]) -> list[Line]:
+    """Group glyphs into lines by vertical overlap, each line read left to right."""
+    rows: list[list[Glyph]] = []
+    band = (0.0, 0.0)
+    for glyph in sorted(glyphs, key=lambda g: (g["top"] + g["bottom"]) / 2):
+        middle = (glyph["top"] + glyph["bottom"]) / 2
+        if rows and band[0] <= middle <= band[1]:
+            rows[-1].append(glyph)
+            band = (min(band[0], glyph["top"]), max(band[1], glyph["bottom"]))
+        else:
+            rows.append([glyph])
+            band = (glyph["top"], glyph["bottom"])
+    lines = [_line(sorted(row, key=lambda g: g["x0"])) for row in rows]
+    return [line for line in lines if line.text]
+
+
+def _line(glyphs: Sequence[Glyph]) -> Line:
+    size = _size(glyphs)
+    parts: list[str] = []
+    prev: Glyph | None = None
+    spaced = False
+    for glyph in glyphs:
+        text = glyph["text"]
+        if not text.strip():
+            spaced = True
+            continue
+        if prev is not None:
+            if _duplicate(prev, glyph, size):
+                continue
+            parts.append(_separator(prev, glyph, size, spaced))
+        parts.append(text)
+        prev, spaced = glyph, False
+    inked = [g for g in glyphs if g["text"].strip()] or list(glyphs)
+    return Line(
+        text="".join(parts),
+        x0=min(g["x0"] for g in inked),
+        x1=max(g["x1"] for g in inked),
+        top=min(g["top"] for g in inked),
+        bottom=max(g["bottom"] for g in inked),
+        size=size,
+    )
+
+
+def _size(glyphs: Sequence[Glyph]) -> float:
+    sizes = sorted(g.get("size") or (g["bottom"] - g["top"]) for g in glyphs)
+    return max(sizes[len(sizes) // 2], 1.0)
+
+
+def _duplicate(prev: Glyph, glyph: Glyph, size: float) -> bool:
+    """Fake bold prints each glyph twice at almost the same spot."""
+    return bool(glyph["text"] == prev["text"] and abs(glyph["x0"] - prev["x0"]) < 0.2 * size)
+
+
+def _separator(prev: Glyph, glyph: Glyph, size: float, spaced: bool) -> str:
+    gap = glyph["x0"] - prev["x1"]
+    if gap > _WIDE_GAP * size:
+        return " "
+    if _CJK.match(prev["text"][-1]) or _CJK.match(glyph["text"][0]):
+        return ""
+    return " " if spaced or gap > _WORD_GAP * size else ""
+
+
+def lines_to_paragraphs(lines: Sequence[Line]) -> list[list[Line]]:
+    """Group lines (top to bottom) into paragraphs: a short line ends one, an indent or a heading starts one."""
+    if not lines:
+        return []
+    left = min(line.x0 for line in lines)
+    right = max(line.x1 for line in lines)
+    paragraphs: list[list[Line]] = [[lines[0]]]
+    for prev, line in zip(lines, lines[1:], strict=False):
+        ended = prev.x1 < right - 1.5 * prev.size
+        indented = line.x0 > left + 1.5 * line.size
+        gapped = line.top - prev.bottom > 1.2 * line.size
+        if ended or indented or gapped or _HEADING.match(line.text):
+            paragraphs.append([line])
+        else:
+            paragraphs[-1].append(line)
+    return paragraphs
+
+
+def join_lines(lines: Sequence[Line]) -> str:
+    """One paragraph's text: wrapped lines rejoined, with a space only between Latin words."""
+    text = ""
+    for line in lines:
+        if text and text[-1].isascii() and text[-1].isalpha() and line.text[0].isascii() and line.text[0].isalpha():
+            text += " "
+        text += line.text
+    return text

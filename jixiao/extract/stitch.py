@@ -1,0 +1,169 @@
+"""One logical table from its pieces: a table continued on the next PDF page (F6),
+or one Word table written as two with its header repeated (F7).
+
+The pieces are matched by x position, not by column index: the same table can
+come out with 9 grid columns on one page and 11 on the next, so the column
+edges of both are merged and every cell is re-placed on the merged grid. Then
+the repeated header rows of the second piece are dropped, a row split by the
+break is fused back into one, and a vertical merge that ran over the break
+(an empty, spanning cell under a filled one) is carried on.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import replace
+
+from jixiao.extract.model import Cell, Paragraph, Table
+
+_SNAP = 3.0  # points: column edges this close are the same edge
+_MAX_HEADER_ROWS = 3
+_SPACE = re.compile(r"\s+")
+_SENTENCE_END = ("。", "！", "？", "：", "；", ".")
+_LONG_TEXT = 20  # characters: shorter cells are labels and figures, which end anywhere
+
+
+def continues(a: Table, b: Table) -> bool:
+    """Could `b` be `a` continued: both know their column edges and share their outer edges."""
+    if len(a.col_edges) < 2 or len(b.col_edges) < 2:
+        return False
+    return abs(a.col_edges[0] - b.col_edges[0]) <= _SNAP and abs(a.col_edges[-1] - b.col_edges[-1]) <= _SNAP
+
+
+def join(a: Table, b: Table, ruled_top: bool = True) -> Table:
+    """`a` and its continuation `b` as one table; `ruled_top=False` says b's first row was split by the break."""
+    edges = _merge_edges(a.col_edges, b.col_edges)
+    upper = [_regrid(c, a.col_edges, edges) for c in a.cells]
+    lower = [_regrid(c, b.col_edges, edges) for c in b.cells]
+    lower, lower_rows = _drop_header(upper, lower, b.n_rows)
+    pages = tuple(sorted(set(a.pages) | set(b.pages)))
+    if lower_rows == 0:
+        return replace(a, n_cols=len(edges) - 1, cells=tuple(upper), pages=pages, col_edges=edges)
+    first = [c for c in lower if c.row == 0]
+    if not ruled_top or _split_row(upper, a.n_rows - 1, first):
+        upper, lower = _fuse(upper, a.n_rows - 1, first, lower)
+        shift = a.n_rows - 1
+    else:
+        upper, lower = _carry(upper, a.n_rows - 1, first, lower)
+        shift = a.n_rows
+    cells = upper + [replace(c, row=c.row + shift) for c in lower]
+    return Table(
+        index=a.index, n_rows=shift + lower_rows, n_cols=len(edges) - 1,
+        cells=tuple(cells), pages=pages, col_edges=edges,
+    )
+
+
+def _merge_edges(a: Sequence[float], b: Sequence[float]) -> tuple[float, ...]:
+    merged: list[float] = []
+    for x in sorted([*a, *b]):
+        if not merged or x - merged[-1] > _SNAP:
+            merged.append(x)
+    return tuple(merged)
+
+
+def _regrid(cell: Cell, old: Sequence[float], new: Sequence[float]) -> Cell:
+    start = _nearest(new, old[cell.col])
+    end = _nearest(new, old[min(cell.col + cell.col_span, len(old) - 1)])
+    return replace(cell, col=start, col_span=max(end - start, 1))
+
+
+def _nearest(edges: Sequence[float], x: float) -> int:
+    return min(range(len(edges)), key=lambda i: abs(edges[i] - x))
+
+
+def _row_texts(cells: Sequence[Cell], row: int) -> list[str]:
+    return [_SPACE.sub("", c.text) for c in sorted(cells, key=lambda c: c.col) if c.row == row]
+
+
+def _drop_header(upper: list[Cell], lower: list[Cell], n_rows: int) -> tuple[list[Cell], int]:
+    """Remove the first k rows of `lower` when they repeat the first k rows of `upper`."""
+    for k in range(min(_MAX_HEADER_ROWS, n_rows), 0, -1):
+        heads = [_row_texts(upper, r) for r in range(k)]
+        if any("".join(h) for h in heads) and heads == [_row_texts(lower, r) for r in range(k)]:
+            kept = [_drop_rows(c, k) for c in lower if c.row + c.row_span > k]
+            return kept, n_rows - k
+    return lower, n_rows
+
+
+def _drop_rows(cell: Cell, k: int) -> Cell:
+    start = max(cell.row, k)
+    return replace(cell, row=start - k, row_span=cell.row + cell.row_span - start)
+
+
+def _covering(cells: Sequence[Cell], row: int, col: int) -> Cell | None:
+    return next((c for c in cells if c.covers(row, col)), None)
+
+
+def _split_row(upper: list[Cell], last: int, first: list[Cell]) -> bool:
+    """Is the first row below the break the rest of the last row above it?
+
+    Only if it writes under filled cells alone; and then if it is blank in the
+    first column where the last row has a cell of its own (not one merged
+    from above), or blank under at least half of that row's filled cells, or
+    a long text above stops mid-sentence and goes on below.
+    """
+    if not any(c.text.strip() for c in first):
+        return False
+    own = sorted((c for c in upper if c.row == last and c.text.strip()), key=lambda c: c.col)
+    below = {id(c): _covering(first, 0, c.col) for c in own}
+    if not own or any(c.text.strip() and not _filled(_covering(upper, last, c.col)) for c in first):
+        return False
+    blank_under = [c for c in own if not _filled(below[id(c)])]
+    first_own = min((c for c in upper if c.row == last), key=lambda c: c.col)
+    return (
+        not _filled(_covering(first, 0, first_own.col))
+        or 2 * len(blank_under) >= len(own)
+        or any(_unfinished(c) and _filled(below[id(c)]) for c in own)
+    )
+
+
+def _filled(cell: Cell | None) -> bool:
+    return cell is not None and bool(cell.text.strip())
+
+
+def _unfinished(cell: Cell) -> bool:
+    """A long text that does not end a sentence: the page broke it."""
+    text = cell.text.strip()
+    return len(text) >= _LONG_TEXT and not text.endswith(_SENTENCE_END)
+
+
+def _fuse(upper: list[Cell], last: int, first: list[Cell], lower: list[Cell]) -> tuple[list[Cell], list[Cell]]:
+    """Fold the split row's lower half into the cells above it."""
+    for part in first:
+        above = _covering(upper, last, part.col)
+        if above is None:
+            continue
+        upper[upper.index(above)] = _extend(above, part, part.row_span - 1)
+        lower.remove(part)
+    return upper, lower
+
+
+def _carry(upper: list[Cell], last: int, first: list[Cell], lower: list[Cell]) -> tuple[list[Cell], list[Cell]]:
+    """An empty spanning cell under a filled one in the same columns is the same merged cell."""
+    for part in first:
+        above = _covering(upper, last, part.col)
+        if (
+            above is not None and not part.text.strip() and above.text.strip()
+            and (above.col, above.col_span) == (part.col, part.col_span)
+            and (above.row_span > 1 or part.row_span > 1)
+        ):
+            upper[upper.index(above)] = _extend(above, part, part.row_span)
+            lower.remove(part)
+    return upper, lower
+
+
+def _extend(cell: Cell, rest: Cell, extra_rows: int) -> Cell:
+    text, paragraphs = cell.text, cell.paragraphs
+    if rest.text.strip():
+        text = f"{cell.text}\n{rest.text}" if cell.text else rest.text
+        paragraphs = _join_paragraphs(cell.paragraphs, rest.paragraphs)
+    return replace(cell, text=text, paragraphs=paragraphs, row_span=cell.row_span + extra_rows)
+
+
+def _join_paragraphs(head: tuple[Paragraph, ...], tail: tuple[Paragraph, ...]) -> tuple[Paragraph, ...]:
+    """A page break mid-sentence: the first paragraph below continues the last one above."""
+    if not head or not tail or head[-1].text.endswith(_SENTENCE_END):
+        return head + tail
+    joined = replace(head[-1], text=head[-1].text + tail[0].text)
+    return head[:-1] + (joined,) + tail[1:]
