@@ -32,7 +32,7 @@ def _legacy(source: str, data: bytes) -> Document:
     return read_legacy(source, data)
 
 
-READERS: dict[str, Reader] = {"docx": _docx, "pdf": _pdf, "ole": _legacy}
+READERS: dict[str, Reader] = {"docx": _docx, "pdf": _pdf, "ole": _legacy, "rtf": _legacy}
 
 
 def read_document(source: str, data: bytes) -> Document:

@@ -1,0 +1,67 @@
+"""Write samples/broken/: hostile inputs that must each become a clear `failed` row.
+
+Needs LibreOffice (for the small PDFs); the files are committed, so tests do not.
+Run: .venv/bin/python samples/make_broken.py
+"""
+
+from __future__ import annotations
+
+import random
+import subprocess
+import tempfile
+from pathlib import Path
+
+from docx import Document
+
+HERE = Path(__file__).parent / "broken"
+_ENCRYPT = ('pdf:writer_pdf_Export:{"EncryptFile":{"type":"boolean","value":"true"},'
+            '"DocumentOpenPassword":{"type":"string","value":"jixiao"}}')
+
+
+def small_docx(path: Path) -> None:
+    document = Document()
+    document.add_paragraph("二、部门（单位）收支情况")
+    table = document.add_table(rows=2, cols=2)
+    table.style = "Table Grid"
+    for col, (label, value) in enumerate([("机构名称", "机关"), ("收入合计", "232.13")]):
+        table.cell(0, col).text = label
+        table.cell(1, col).text = value
+    document.add_paragraph("填报人：")
+    document.save(path)
+
+
+def to_pdf(source: Path, out: Path, target: str = "pdf") -> Path:
+    with tempfile.TemporaryDirectory() as profile:
+        subprocess.run(
+            ["soffice", f"-env:UserInstallation=file://{profile}", "--headless",
+             "--convert-to", target, "--outdir", str(out), str(source)],
+            check=True, capture_output=True, timeout=120,
+        )
+    return out / f"{source.stem}.pdf"
+
+
+def main() -> None:
+    HERE.mkdir(exist_ok=True)
+    with tempfile.TemporaryDirectory() as tmp:
+        work = Path(tmp)
+        docx = work / "small.docx"
+        small_docx(docx)
+        pdf = to_pdf(docx, work).read_bytes()
+        encrypted = to_pdf(docx, work / "enc", _ENCRYPT).read_bytes()
+        word = docx.read_bytes()
+    files = {
+        "empty.docx": b"",
+        "text-named.pdf": "机构名称,收入合计\n机关,232.13\n这是一个文本文件，不是PDF。\n".encode(),
+        "pdf-named.docx": pdf,
+        "encrypted.pdf": encrypted,
+        "truncated.pdf": pdf[: len(pdf) // 2],
+        "truncated.docx": word[: len(word) // 2],
+        "random.doc": random.Random(4).randbytes(4096),
+    }
+    for name, data in files.items():
+        (HERE / name).write_bytes(data)
+        print(f"wrote {HERE / name} ({len(data)} bytes)")
+
+
+if __name__ == "__main__":
+    main()
