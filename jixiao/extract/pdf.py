@@ -22,7 +22,7 @@ from jixiao.errors import ReadError, UnsupportedFormat
 from jixiao.extract import ocr, stitch
 from jixiao.extract.model import Block, Cell, Document, Location, Paragraph, Table
 from jixiao.extract.pdf_tables import PageTable, cells_to_table, group_cells, missing_rules
-from jixiao.extract.pdf_text import Glyph, glyphs_to_lines, join_lines, lines_to_paragraphs
+from jixiao.extract.pdf_text import Glyph, drop_struck, glyphs_to_lines, join_lines, lines_to_paragraphs
 from jixiao.extract.triage import cid_share, triage
 
 Item = tuple[float, "Paragraph | PageTable"]  # (top on the page, block) before tables are joined
@@ -70,7 +70,7 @@ def read_page(page: pdfplumber.page.Page, number: int, chars: list[Glyph]) -> li
     """One page's tables and the paragraphs around them, top to bottom."""
     extra = missing_rules(page.edges)
     cells = page.debug_tablefinder({"explicit_horizontal_lines": extra}).cells if page.edges else []
-    glyphs: list[Glyph] = chars
+    glyphs = drop_struck(chars, page.edges)
     tables: list[PageTable] = []
     for boxes in group_cells(cells):
         table, glyphs = cells_to_table(boxes, glyphs, number)
@@ -104,23 +104,32 @@ def _ocr_pages(source: str, data: bytes, numbers: list[int], warnings: list[str]
 
 
 def _join_pages(pages: list[list[Item]]) -> list[Block | PageTable]:
-    """Concatenate the pages, joining a table that ends one page to a table that opens the next."""
+    """Concatenate the pages, joining each table to the one it continues.
+
+    A table continues the previous one when nothing but blank lines or page
+    numbers lie between them, their outer edges match, and either it opens
+    the next page or it repeats the previous one's header (one table written
+    as two, F7). Two different tables on one page stay two.
+    """
     out: list[Block | PageTable] = []
     for items in pages:
-        blocks = [block for _, block in items]
-        head = _first_content(blocks)
-        tail = _last_content(out)
-        if head is not None and tail is not None:
-            upper, lower = out[tail], blocks[head]
-            if isinstance(upper, PageTable) and isinstance(lower, PageTable) and stitch.continues(upper.table, lower.table):
-                out[tail] = replace(upper, table=stitch.join(upper.table, lower.table, lower.ruled_top))
-                del blocks[head]
-        out.extend(blocks)
+        opening = True
+        for _, block in items:
+            tail = _last_content(out)
+            upper = out[tail] if tail is not None else None
+            if isinstance(block, PageTable) and isinstance(upper, PageTable) and _continues(upper, block, opening):
+                out[tail] = replace(upper, table=stitch.join(upper.table, block.table, block.ruled_top))  # type: ignore[index]
+            else:
+                out.append(block)
+            opening = opening and _trivial(block)
     return out
 
 
-def _first_content(blocks: Sequence[Block | PageTable]) -> int | None:
-    return next((i for i, b in enumerate(blocks) if not _trivial(b)), None)
+def _continues(upper: PageTable, lower: PageTable, opening: bool) -> bool:
+    if not stitch.continues(upper.table, lower.table):
+        return False
+    next_page = opening and lower.table.pages[0] == upper.table.pages[-1] + 1
+    return next_page or stitch.repeats_header(upper.table, lower.table)
 
 
 def _last_content(blocks: Sequence[Block | PageTable]) -> int | None:

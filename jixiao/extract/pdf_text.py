@@ -10,6 +10,7 @@ text extraction, because those insert spaces between CJK and digits
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -96,6 +97,23 @@ def _separator(prev: Glyph, glyph: Glyph, size: float, spaced: bool) -> str:
     return " " if spaced or gap > _WORD_GAP * size else ""
 
 
+def drop_struck(glyphs: Sequence[Glyph], edges: Sequence[Mapping[str, Any]]) -> list[Glyph]:
+    """The glyphs not struck through: a PDF printed with tracked changes shows deletions struck (F17)."""
+    rules = sorted((e["top"], e["x0"], e["x1"]) for e in edges if e["orientation"] == "h")
+    if not rules:
+        return list(glyphs)
+    heights = [r[0] for r in rules]
+    kept = []
+    for glyph in glyphs:
+        height = glyph["bottom"] - glyph["top"]
+        lo = bisect_left(heights, glyph["top"] + 0.3 * height)
+        hi = bisect_right(heights, glyph["bottom"] - 0.2 * height)
+        middle = (glyph["x0"] + glyph["x1"]) / 2
+        if not any(x0 <= middle <= x1 for _, x0, x1 in rules[lo:hi]):
+            kept.append(glyph)
+    return kept
+
+
 def lines_to_paragraphs(lines: Sequence[Line]) -> list[list[Line]]:
     """Group lines (top to bottom) into paragraphs: a short line ends one, an indent or a heading starts one."""
     if not lines:
@@ -105,7 +123,8 @@ def lines_to_paragraphs(lines: Sequence[Line]) -> list[list[Line]]:
     paragraphs: list[list[Line]] = [[lines[0]]]
     for prev, line in zip(lines, lines[1:], strict=False):
         ended = prev.x1 < right - 1.5 * prev.size
-        indented = line.x0 > left + 1.5 * line.size
+        centred = abs((line.x0 - left) - (right - line.x1)) < line.size
+        indented = line.x0 > left + 1.5 * line.size and not (centred and not ended)
         gapped = line.top - prev.bottom > 1.2 * line.size
         if ended or indented or gapped or _HEADING.match(line.text):
             paragraphs.append([line])

@@ -21,6 +21,7 @@ _SNAP = 3.0  # points: column edges this close are the same edge
 _MAX_HEADER_ROWS = 3
 _SPACE = re.compile(r"\s+")
 _SENTENCE_END = ("。", "！", "？", "：", "；", ".")
+_CLAUSE_END = (*_SENTENCE_END, "）", ")", "，", "、")
 _LONG_TEXT = 20  # characters: shorter cells are labels and figures, which end anywhere
 
 
@@ -29,6 +30,12 @@ def continues(a: Table, b: Table) -> bool:
     if len(a.col_edges) < 2 or len(b.col_edges) < 2:
         return False
     return abs(a.col_edges[0] - b.col_edges[0]) <= _SNAP and abs(a.col_edges[-1] - b.col_edges[-1]) <= _SNAP
+
+
+def repeats_header(a: Table, b: Table) -> bool:
+    """Does `b` open with a copy of `a`'s first row (one table written as two, F7)?"""
+    head = _row_texts(a.cells, 0)
+    return bool("".join(head)) and head == _row_texts(b.cells, 0)
 
 
 def join(a: Table, b: Table, ruled_top: bool = True) -> Table:
@@ -122,10 +129,10 @@ def _filled(cell: Cell | None) -> bool:
     return cell is not None and bool(cell.text.strip())
 
 
-def _unfinished(cell: Cell) -> bool:
+def _unfinished(cell: Cell, ends: tuple[str, ...] = _SENTENCE_END) -> bool:
     """A long text that does not end a sentence: the page broke it."""
     text = cell.text.strip()
-    return len(text) >= _LONG_TEXT and not text.endswith(_SENTENCE_END)
+    return len(text) >= _LONG_TEXT and not text.endswith(ends)
 
 
 def _fuse(upper: list[Cell], last: int, first: list[Cell], lower: list[Cell]) -> tuple[list[Cell], list[Cell]]:
@@ -140,13 +147,15 @@ def _fuse(upper: list[Cell], last: int, first: list[Cell], lower: list[Cell]) ->
 
 
 def _carry(upper: list[Cell], last: int, first: list[Cell], lower: list[Cell]) -> tuple[list[Cell], list[Cell]]:
-    """An empty spanning cell under a filled one in the same columns is the same merged cell."""
+    """A spanning cell under a filled one in the same columns is the same merged cell
+    when it is empty, or when the text above breaks off mid-clause and goes on in it."""
     for part in first:
         above = _covering(upper, last, part.col)
         if (
-            above is not None and not part.text.strip() and above.text.strip()
+            above is not None and above.text.strip()
             and (above.col, above.col_span) == (part.col, part.col_span)
             and (above.row_span > 1 or part.row_span > 1)
+            and (not part.text.strip() or _unfinished(above, _CLAUSE_END))
         ):
             upper[upper.index(above)] = _extend(above, part, part.row_span)
             lower.remove(part)
