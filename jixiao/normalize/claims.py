@@ -145,12 +145,21 @@ def _amounts(clause: str, context: _Context) -> list[dict]:
 def _term_before(tokens: list[tuple[str, int, int]], at: int) -> tuple[str | None, int]:
     """The form term ending just before position `at`, skipping fillers; else (None, at)."""
     before = [t for t in tokens if t[2] <= at]
-    for word, start, _ in reversed(before):
+    for i in range(len(before) - 1, -1, -1):
+        word, start, _ = before[i]
         if word in _terms():
-            return word, start
+            return _rejoin(before[i - 1] if i else None, word, start)
         if word not in _FILLERS:
             break
     return None, at
+
+
+def _rejoin(previous: tuple[str, int, int] | None, word: str, start: int) -> tuple[str, int]:
+    """基本|支出合计 → 基本支出: jieba may glue 合计 to the wrong neighbour."""
+    head = re.sub(r"(合计|总额|总计)$", "", word)
+    if previous is not None and head != word and previous[0] + head in _terms():
+        return previous[0] + head, previous[1]
+    return word, start
 
 
 def _wan(number: Number) -> Number:
