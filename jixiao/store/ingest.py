@@ -1,0 +1,202 @@
+"""`jixiao ingest`: read many files in worker processes and add them to the database.
+
+The parent hashes every file first (a renamed copy is the same document), skips
+those already stored, hands the rest to worker processes and alone writes to
+DuckDB, committing finished documents in batches (database.Writer). Results are
+streamed: at most a few documents per worker are in flight, and a batch is
+written and dropped once committed, so memory does not grow with the number of
+files.
+
+A document stored as `failed` is read again by a later ingest, and its failed
+row replaced: the cause (a missing LibreOffice, a reader bug since fixed) may be
+gone. A document stored `ok` or `partial` is never read again.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import multiprocessing
+import os
+import signal
+import threading
+import time
+from collections.abc import Iterable, Iterator
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pandas as pd
+
+from jixiao.pipeline import iter_paths
+from jixiao.progress import Progress
+from jixiao.store.database import BATCH_SECONDS, Writer, connect, stored_documents
+from jixiao.store.summary import IngestSummary, Tally
+from jixiao.tables import frame
+
+# Documents queued per worker: enough to keep each busy, few enough to keep memory flat.
+IN_FLIGHT_PER_WORKER = 2
+ORPHAN_POLL_SECONDS = 1.0
+
+
+@dataclass(frozen=True)
+class Job:
+    path: str
+    doc_id: str
+    sha256: str
+    replaces: str | None  # doc_id of a stored `failed` row this reading replaces
+
+
+@dataclass
+class Plan:
+    jobs: list[Job] = field(default_factory=list)
+    skipped: int = 0
+    unopenable: list[tuple[str, str]] = field(default_factory=list)
+    files: int = 0
+
+
+def ingest(
+    paths: Iterable[str | os.PathLike[str]], db: str, jobs: int | None = None
+) -> IngestSummary:
+    """Add the documents under `paths` to the DuckDB file `db`, skipping those already there."""
+    started = time.monotonic()
+    con = connect(db)
+    try:
+        plan = make_plan(iter_paths(paths), stored_documents(con))
+        workers = min(jobs or default_jobs(), max(len(plan.jobs), 1))
+        tally = Tally(skipped=plan.skipped, unopenable=len(plan.unopenable))
+        progress = Progress(len(plan.jobs))
+        for path, error in plan.unopenable:
+            progress.note(f"failed: {path}: {error}")
+        writer = Writer(con)
+        try:
+            if plan.jobs:
+                _dispatch(plan.jobs, workers, writer, tally, progress)
+        except KeyboardInterrupt:
+            tally.interrupted = True
+        finally:
+            writer.commit()  # whatever finished before an interruption is kept, whole
+            progress.close()
+    finally:
+        con.close()
+    return tally.summary(db, plan.files, workers, time.monotonic() - started)
+
+
+def default_jobs() -> int:
+    """The cores this process may run on (a container's limit, not the machine's)."""
+    if hasattr(os, "sched_getaffinity"):
+        return len(os.sched_getaffinity(0))
+    return os.cpu_count() or 1
+
+
+def make_plan(files: Iterator[Path], stored: dict[str, str]) -> Plan:
+    """Hash each file; queue those whose content is not stored yet (or stored as failed)."""
+    plan = Plan()
+    queued: set[str] = set()
+    for path in files:
+        plan.files += 1
+        try:
+            sha256 = file_sha256(path)
+        except OSError as exc:
+            plan.unopenable.append((str(path), f"cannot open the file: {exc.strerror or exc}"))
+            continue
+        doc_id = sha256[:16]
+        status = stored.get(doc_id)
+        if doc_id in queued or (status is not None and status != "failed"):
+            plan.skipped += 1
+            continue
+        queued.add(doc_id)
+        replaces = doc_id if status == "failed" else None
+        plan.jobs.append(Job(str(path), doc_id, sha256, replaces))
+    return plan
+
+
+def file_sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        while chunk := handle.read(1 << 20):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+def _dispatch(
+    jobs: list[Job], workers: int, writer: Writer, tally: Tally, progress: Progress
+) -> None:
+    # spawn, not fork: the parent holds a DuckDB connection and its threads.
+    context = multiprocessing.get_context("spawn")
+    queue = iter(jobs)
+    in_flight: dict[Future[dict[str, pd.DataFrame]], Job] = {}
+    with ProcessPoolExecutor(
+        workers, mp_context=context, initializer=_worker_init, initargs=(os.getpid(),)
+    ) as pool:
+        try:
+            while True:
+                while len(in_flight) < workers * IN_FLIGHT_PER_WORKER and (
+                    job := next(queue, None)
+                ):
+                    in_flight[pool.submit(read_tables, job)] = job
+                if not in_flight:
+                    break
+                done, _ = wait(in_flight, timeout=BATCH_SECONDS, return_when=FIRST_COMPLETED)
+                for future in done:
+                    job = in_flight.pop(future)
+                    _store(job, _result(future, job), writer, tally, progress)
+                writer.commit_if_due()
+        except BaseException:
+            pool.shutdown(wait=True, cancel_futures=True)
+            raise
+
+
+def _store(
+    job: Job, tables: dict[str, pd.DataFrame], writer: Writer, tally: Tally, progress: Progress
+) -> None:
+    writer.add(tables, replaces=job.replaces)
+    status = tally.count(tables, retried=job.replaces is not None)
+    if status == "failed":
+        error = tables["documents"]["error"].iloc[0]
+        progress.note(f"failed: {job.path}: {error}")
+    progress.advance(failed=status == "failed")
+
+
+def _result(future: Future[dict[str, pd.DataFrame]], job: Job) -> dict[str, pd.DataFrame]:
+    try:
+        return future.result()
+    except Exception as exc:  # the worker died (a crash in a C library, out of memory)
+        return failed_tables(job, f"worker process died reading it: {type(exc).__name__}: {exc}")
+
+
+def read_tables(job: Job) -> dict[str, pd.DataFrame]:
+    """In a worker: one file through the whole pipeline. Never raises for a bad file."""
+    from jixiao.pipeline import read
+
+    try:
+        tables = read(job.path).tables()
+    except Exception as exc:  # a bug must not lose the batch; record what broke
+        return failed_tables(job, f"jixiao crashed: {type(exc).__name__}: {exc}")
+    documents = tables["documents"]
+    if len(documents) and not documents["doc_id"].iloc[0]:
+        # The file vanished between hashing and reading: keep it under the hash we saw.
+        documents["doc_id"] = job.doc_id
+        documents["sha256"] = job.sha256
+    return tables
+
+
+def failed_tables(job: Job, error: str) -> dict[str, pd.DataFrame]:
+    row = {
+        "doc_id": job.doc_id, "source": job.path, "format": "", "sha256": job.sha256,
+        "status": "failed", "error": error, "warnings": "",
+    }
+    return {"documents": frame("documents", [row])}
+
+
+def _worker_init(parent: int) -> None:
+    # Ctrl-C reaches the whole process group: the parent alone decides to stop, commits
+    # what is finished and shuts the pool down.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    threading.Thread(target=_exit_when_orphaned, args=(parent,), daemon=True).start()
+
+
+def _exit_when_orphaned(parent: int) -> None:
+    # A killed parent (SIGKILL) cannot shut the pool down; its workers would wait for work forever.
+    while os.getppid() == parent:
+        time.sleep(ORPHAN_POLL_SECONDS)
+    os._exit(1)
