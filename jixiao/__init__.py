@@ -11,6 +11,10 @@ Stages, one way: jixiao.extract (files → document model) → jixiao.normalize
 
 from __future__ import annotations
 
+# The subpackage jixiao.extract is imported before the function of the same name is bound:
+# Python sets a package attribute when a submodule is first loaded, so loading it later
+# would replace jixiao.extract(paths) with the module.
+import jixiao.extract  # noqa: F401
 from jixiao.errors import JixiaoError, ReadError
 from jixiao.pipeline import extract, iter_paths, read
 from jixiao.report import Report

@@ -1,6 +1,7 @@
 """The command line: a thin layer over the library (data to files/stdout, progress to stderr).
 
-Exit codes: 0 fine, 1 errors found (check) or a document failed, 2 misuse.
+Exit codes: 0 done, 1 errors found (check) or a document failed (check, ingest), 2 misuse.
+`extract` exits 0 once it has written the tables: a failed document is a row there.
 Heavy libraries are imported inside the commands so that `jixiao --help` starts fast.
 """
 
