@@ -5,8 +5,9 @@ from __future__ import annotations
 import shutil
 
 import jixiao
-from conftest import SAMPLES
 from jixiao.tables import COLUMNS
+
+from conftest import SAMPLES
 
 
 def test_read_returns_every_spec_table_with_its_columns(seed):

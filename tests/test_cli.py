@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import pandas as pd
 from click.testing import CliRunner
-from conftest import SAMPLES
 
 from jixiao.cli import main
+
+from conftest import SAMPLES
 
 
 def run(*args: str):

@@ -9,6 +9,7 @@ from __future__ import annotations
 import shutil
 
 import pytest
+
 from conftest import SAMPLES, expected, read_sample
 from golden import all_differences
 

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from functools import cache
 
-from conftest import SAMPLES
-
 from jixiao.extract import read_document
 from jixiao.extract.model import Paragraph, Table
+
+from conftest import SAMPLES
 
 
 @cache
