@@ -10,6 +10,7 @@ that run on over a page break are then joined into one (stitch).
 from __future__ import annotations
 
 import io
+import logging
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import replace
@@ -26,6 +27,10 @@ from jixiao.extract.pdf_text import Glyph, drop_struck, glyphs_to_lines, join_li
 from jixiao.extract.triage import cid_share, triage
 
 Item = tuple[float, "Paragraph | PageTable"]  # (top on the page, block) before tables are joined
+
+# pdfminer warns once per glyph about fonts without a FontBBox (Chromium's PDFs):
+# noise on stderr that says nothing about the document's content.
+logging.getLogger("pdfminer").setLevel(logging.ERROR)
 
 _PAGE_NUMBER = re.compile(r"^[\s\-—–第]*\d+\s*页?\s*([/／共]\s*\d+\s*页?)?[\s\-—–]*$")
 

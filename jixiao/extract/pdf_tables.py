@@ -42,7 +42,8 @@ class PageTable:
 def missing_rules(edges: Sequence[Edge]) -> list[Edge]:
     """Horizontal lines where two or more vertical rules end with no horizontal rule there."""
     verticals = [e for e in edges if e["orientation"] == "v" and e["height"] >= _MIN_RULE]
-    horizontals = [e for e in edges if e["orientation"] == "h"]
+    # A border drawn as a thin filled rectangle has short caps at its ends: those are no rules.
+    horizontals = [e for e in edges if e["orientation"] == "h" and e["width"] >= _MIN_RULE]
     lines = []
     for y in _cluster(v[end] for v in verticals for end in ("top", "bottom")):
         ending = [v for v in verticals if abs(v["top"] - y) <= _SNAP or abs(v["bottom"] - y) <= _SNAP]

@@ -10,6 +10,7 @@ text extraction, because those insert spaces between CJK and digits
 from __future__ import annotations
 
 import re
+import unicodedata
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -21,6 +22,19 @@ Glyph = Mapping[str, Any]
 _CJK = re.compile(r"[\u2e80-\u9fff\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef\u3000-\u303f\u2018-\u201f\u2026\u2460-\u24ff]")
 # Lines that open a paragraph of their own however they are laid out: 一、 （一） (2) 1、 ① 任务1：
 _HEADING = re.compile(r"^\s*(（?[一二三四五六七八九十]+[）、.．]|[(（]\d+[)）]|\d+[、.．](?!\d)|[①-⑳]|(任务|目标|指标)\d)")
+# Chromium/Skia and some Word exports map common ideographs to look-alike radicals in
+# their ToUnicode tables (⼯ U+2F2F for 工, ⻔ U+2ED4 for 门). Kangxi radicals fold
+# by NFKC; the CJK Radicals Supplement needs Unicode's EquivalentUnifiedIdeograph
+# pairs, of which these are the ones that stand for everyday characters. ⼾ (DOOR)
+# folds to the traditional 戶 by NFKC, but a simplified-Chinese font draws 户.
+_SUPPLEMENT = dict(zip(
+    "⺟⺠⺧⺭⻅⻆⻈⻉⻋⻓⻔⻖⻙⻚⻛⻜⻝⻠⻢⻣⻤⻥⻦⻧⻨⻩⻪⻬⻮⻰⻳⼾",
+    "母民牛礻见角讠贝车长门阝韦页风飞食饣马骨鬼鱼鸟卤麦黄黾齐齿龙龟户",
+    strict=True,
+))
+RADICALS = str.maketrans(
+    {**{chr(c): unicodedata.normalize("NFKC", chr(c)) for c in range(0x2F00, 0x2FD6)}, **_SUPPLEMENT}
+)
 _WIDE_GAP = 1.5  # in font sizes: a gap this wide separates fields even between CJK characters
 _WORD_GAP = 0.2  # in font sizes: a gap this wide separates two Latin words or numbers
 
@@ -57,7 +71,7 @@ def _line(glyphs: Sequence[Glyph]) -> Line:
     prev: Glyph | None = None
     spaced = False
     for glyph in glyphs:
-        text = glyph["text"]
+        text = glyph["text"].translate(RADICALS)
         if not text.strip():
             spaced = True
             continue

@@ -105,13 +105,14 @@ def _covering(cells: Sequence[Cell], row: int, col: int) -> Cell | None:
 def _split_row(upper: list[Cell], last: int, first: list[Cell]) -> bool:
     """Is the first row below the break the rest of the last row above it?
 
-    Only if it writes under filled cells alone; and then if it is blank in the
+    It is when it is blank throughout (only padding went over). Otherwise
+    only if it writes under filled cells alone; and then if it is blank in the
     first column where the last row has a cell of its own (not one merged
     from above), or blank under at least half of that row's filled cells, or
     a long text above stops mid-sentence and goes on below.
     """
     if not any(c.text.strip() for c in first):
-        return False
+        return True  # only the bottom padding of the last row went over the break
     own = sorted((c for c in upper if c.row == last and c.text.strip()), key=lambda c: c.col)
     below = {id(c): _covering(first, 0, c.col) for c in own}
     if not own or any(c.text.strip() and not _filled(_covering(upper, last, c.col)) for c in first):
