@@ -152,7 +152,7 @@ def _words(pixels: np.ndarray) -> list[Glyph]:
             capture_output=True, text=True, timeout=_TIMEOUT, check=True,
             env={**os.environ, "OMP_THREAD_LIMIT": "1"},  # tesseract's threads only contend on 2 cores
         )
-    glyphs = []
+    glyphs: list[Glyph] = []
     for row in csv.DictReader(io.StringIO(result.stdout), delimiter="\t", quoting=csv.QUOTE_NONE):
         text = (row.get("text") or "").strip()
         if row["level"] == "5" and text and float(row["conf"]) >= 0:

@@ -23,10 +23,17 @@ from jixiao.errors import ReadError, UnsupportedFormat
 from jixiao.extract import ocr, stitch
 from jixiao.extract.model import Block, Cell, Document, Location, Paragraph, Table
 from jixiao.extract.pdf_tables import PageTable, cells_to_table, group_cells, missing_rules
-from jixiao.extract.pdf_text import Glyph, drop_struck, glyphs_to_lines, join_lines, lines_to_paragraphs
+from jixiao.extract.pdf_text import (
+    Glyph,
+    drop_struck,
+    glyphs_to_lines,
+    join_lines,
+    lines_to_paragraphs,
+)
 from jixiao.extract.triage import cid_share, triage
 
-Item = tuple[float, "Paragraph | PageTable"]  # (top on the page, block) before tables are joined
+Piece = Paragraph | PageTable  # a block before tables are joined and numbered
+Item = tuple[float, Piece]  # with its top on the page
 
 # pdfminer warns once per glyph about fonts without a FontBBox (Chromium's PDFs):
 # noise on stderr that says nothing about the document's content.
@@ -71,7 +78,7 @@ def _text_pages(source: str, data: bytes, numbers: Sequence[int]) -> Iterator[tu
         raise UnsupportedFormat(source, f"a damaged PDF ({type(exc).__name__}: {exc})") from exc
 
 
-def read_page(page: pdfplumber.page.Page, number: int, chars: list[Glyph]) -> list[Item]:
+def read_page(page: pdfplumber.page.Page, number: int, chars: Sequence[Glyph]) -> list[Item]:
     """One page's tables and the paragraphs around them, top to bottom."""
     extra = missing_rules(page.edges)
     cells = page.debug_tablefinder({"explicit_horizontal_lines": extra}).cells if page.edges else []
@@ -108,7 +115,7 @@ def _ocr_pages(source: str, data: bytes, numbers: list[int], warnings: list[str]
     return {n: layout(tables, glyphs, n) for n, tables, glyphs in ocr.read_pages(data, numbers)}
 
 
-def _join_pages(pages: list[list[Item]]) -> list[Block | PageTable]:
+def _join_pages(pages: list[list[Item]]) -> list[Piece]:
     """Concatenate the pages, joining each table to the one it continues.
 
     A table continues the previous one when nothing but blank lines or page
@@ -116,7 +123,7 @@ def _join_pages(pages: list[list[Item]]) -> list[Block | PageTable]:
     the next page or it repeats the previous one's header (one table written
     as two, F7). Two different tables on one page stay two.
     """
-    out: list[Block | PageTable] = []
+    out: list[Piece] = []
     for items in pages:
         opening = True
         for _, block in items:
@@ -137,16 +144,16 @@ def _continues(upper: PageTable, lower: PageTable, opening: bool) -> bool:
     return next_page or stitch.repeats_header(upper.table, lower.table)
 
 
-def _last_content(blocks: Sequence[Block | PageTable]) -> int | None:
+def _last_content(blocks: Sequence[Piece]) -> int | None:
     return next((i for i in range(len(blocks) - 1, -1, -1) if not _trivial(blocks[i])), None)
 
 
-def _trivial(block: Block | PageTable) -> bool:
+def _trivial(block: Piece) -> bool:
     """Page numbers and blank lines do not separate a table from its continuation."""
     return isinstance(block, Paragraph) and (not block.text.strip() or bool(_PAGE_NUMBER.match(block.text)))
 
 
-def _number(blocks: list[Block | PageTable]) -> list[Block]:
+def _number(blocks: list[Piece]) -> list[Block]:
     """Final tables numbered 1.. in order; every cell and paragraph gets its full location."""
     out: list[Block] = []
     tables = paras = 0
