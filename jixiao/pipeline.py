@@ -42,8 +42,9 @@ def read(path: str | os.PathLike[str]) -> Report:
     tables = normalize(document, doc_id)
     tables.update(validate(tables))
     documents = tables["documents"]
-    documents["sha256"] = sha256
-    documents["source"] = source
+    # .loc keeps the columns' "string" dtype; assigning a whole column would make it pandas' default str.
+    documents.loc[:, "sha256"] = sha256
+    documents.loc[:, "source"] = source
     return Report.from_tables(tables)
 
 
