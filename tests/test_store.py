@@ -1,0 +1,117 @@
+"""The database: ingest is idempotent, keyed by content, and reads back what extract gives."""
+
+from __future__ import annotations
+
+import shutil
+
+import pandas as pd
+import pytest
+
+import jixiao
+from jixiao.store import connect, ingest, load_tables
+from jixiao.tables import COLUMNS, frame
+
+from conftest import SAMPLES
+
+FILES = ("seed.docx", "variants/02-several-orgs-total-last-thousands.docx", "broken/truncated.docx")
+
+
+@pytest.fixture
+def folder(tmp_path):
+    """A few real submissions and one broken file, as a bureau's inbox."""
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    for name in FILES:
+        shutil.copy(SAMPLES / name, inbox / name.replace("/", "-"))
+    return inbox
+
+
+def sorted_rows(df: pd.DataFrame) -> pd.DataFrame:
+    return df.sort_values(list(df.columns), ignore_index=True, na_position="first")
+
+
+def assert_same_tables(left: dict[str, pd.DataFrame], right: dict[str, pd.DataFrame]) -> None:
+    assert left.keys() == right.keys()
+    for name in left:
+        pd.testing.assert_frame_equal(sorted_rows(left[name]), sorted_rows(right[name]), obj=name)
+
+
+def test_ingesting_a_folder_twice_gives_the_same_database(folder, tmp_path):
+    db = str(tmp_path / "j.duckdb")
+    first = ingest([folder], db, jobs=2)
+    before = load_tables(db)
+    second = ingest([folder], db, jobs=1)
+    assert first.added + first.failed == len(FILES)
+    assert second.added == 0
+    # A failed document is read again (its cause may be gone) and replaced by the same row.
+    assert second.skipped == first.added and second.retried == first.failed
+    assert_same_tables(before, load_tables(db))
+
+
+def test_a_renamed_copy_is_recognised_and_skipped(tmp_path):
+    db = str(tmp_path / "j.duckdb")
+    ingest([SAMPLES / "seed.docx"], db, jobs=1)
+    copy = tmp_path / "elsewhere" / "巡察办2021自评.docx"
+    copy.parent.mkdir()
+    shutil.copy(SAMPLES / "seed.docx", copy)
+    summary = ingest([copy], db, jobs=1)
+    assert (summary.added, summary.skipped) == (0, 1)
+    documents = load_tables(db)["documents"]
+    assert list(documents["source"]) == [str(SAMPLES / "seed.docx")]
+
+
+def test_the_same_content_twice_in_one_run_is_stored_once(tmp_path):
+    for name in ("a.docx", "b.docx"):
+        shutil.copy(SAMPLES / "seed.docx", tmp_path / name)
+    db = str(tmp_path / "j.duckdb")
+    summary = ingest([tmp_path], db, jobs=2)
+    assert (summary.added + summary.failed, summary.skipped) == (1, 1)
+    assert len(load_tables(db)["documents"]) == 1
+
+
+def test_a_stored_failed_document_is_read_again_and_replaced(tmp_path):
+    db = str(tmp_path / "j.duckdb")
+    doc_id = jixiao.read(SAMPLES / "seed.docx").documents["doc_id"].iloc[0]
+    con = connect(db)
+    con.execute(
+        "INSERT INTO documents (doc_id, source, status, error) VALUES (?, 'old.docx', 'failed', ?)",
+        [doc_id, "LibreOffice is not installed"],
+    )
+    con.close()
+    summary = ingest([SAMPLES / "seed.docx"], db, jobs=1)
+    assert summary.retried == 1
+    documents = load_tables(db)["documents"]
+    assert len(documents) == 1
+    assert documents["source"].iloc[0] == str(SAMPLES / "seed.docx")
+
+
+def test_loaded_tables_have_the_columns_and_dtypes_of_the_api(folder, tmp_path):
+    db = str(tmp_path / "j.duckdb")
+    ingest([folder], db, jobs=2)
+    tables = load_tables(db)
+    assert list(tables) == list(COLUMNS)
+    for name, df in tables.items():
+        assert list(df.columns) == COLUMNS[name]
+        assert df.dtypes.to_dict() == frame(name).dtypes.to_dict(), name
+
+
+def test_database_tables_equal_extract_for_the_same_files(folder, tmp_path):
+    db = str(tmp_path / "j.duckdb")
+    ingest([folder], db, jobs=2)
+    assert_same_tables(load_tables(db), jixiao.extract([folder]).tables())
+
+
+def test_a_failed_file_is_stored_as_a_failed_row_with_its_cause(tmp_path):
+    db = str(tmp_path / "j.duckdb")
+    summary = ingest([SAMPLES / "broken" / "truncated.docx"], db, jobs=1)
+    assert summary.failed == 1
+    documents = load_tables(db)["documents"]
+    assert list(documents["status"]) == ["failed"]
+    assert documents["error"].iloc[0]
+
+
+def test_the_summary_says_what_happened(folder, tmp_path):
+    summary = ingest([folder], str(tmp_path / "j.duckdb"), jobs=2)
+    text = summary.describe()
+    for words in ("documents added", "skipped as already present", "failed", "errors", "warnings"):
+        assert words in text
