@@ -182,7 +182,7 @@ def _rectification(clause: str) -> list[dict]:
         claims.append({
             "kind": kind, "key": key, "value": float(value),
             "unit": "%" if kind == "rate" else "个",
-            "decimals": -value.as_tuple().exponent, "text": match.group().strip(),
+            "decimals": len(match.group(1).partition(".")[2]), "text": match.group().strip(),
         })
     if not any(c["key"] == "rectification.reported" for c in claims):
         return []
