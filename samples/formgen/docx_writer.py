@@ -8,6 +8,8 @@ writer knows nothing of the form: `form.py` decides what goes in each cell.
 
 from __future__ import annotations
 
+import io
+import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Union
@@ -78,8 +80,37 @@ def write_blocks(blocks: list[Block], path: Path) -> None:
     for block in blocks:
         element = _grid_xml(block) if isinstance(block, Grid) else _para_xml(block)
         sect.addprevious(element)
+    sect.addprevious(_para_xml(""))  # Word ends a body with a paragraph, never a table
+    _hide_revision_marks(document)
     _fix_core_properties(document)
-    document.save(str(path))
+    _save_deterministic(document, path)
+
+
+def _hide_revision_marks(document) -> None:
+    # Show the final text, as a submitter would print it; the ins/del stay in the XML.
+    view = OxmlElement("w:revisionView")
+    view.set(qn("w:markup"), "0")
+    view.set(qn("w:insDel"), "0")
+    # Schema order: revisionView precedes defaultTabStop, which the default template has.
+    document.settings.element.find(qn("w:defaultTabStop")).addprevious(view)
+
+
+def _save_deterministic(document, path: Path) -> None:
+    buffer = io.BytesIO()
+    document.save(buffer)
+    path.write_bytes(buffer.getvalue())
+    pin_zip(path)
+
+
+def pin_zip(path: Path) -> None:
+    """Rewrite a zip (docx) with fixed member dates: zipfile and LibreOffice stamp the time."""
+    with zipfile.ZipFile(io.BytesIO(path.read_bytes())) as src:
+        members = [(info.filename, src.read(info.filename)) for info in src.infolist()]
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as dst:
+        for name, data in members:
+            member = zipfile.ZipInfo(name, date_time=(2022, 3, 1, 9, 0, 0))
+            member.compress_type = zipfile.ZIP_DEFLATED
+            dst.writestr(member, data)
 
 
 def _page_setup(document) -> None:
