@@ -20,7 +20,13 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
 from formgen import (  # noqa: E402
-    VARIANTS, convert, expected_for, scan_pdf, seed_spec, soffice_available, to_json,
+    VARIANTS,
+    convert,
+    expected_for,
+    scan_pdf,
+    seed_spec,
+    soffice_available,
+    to_json,
     write_docx,
 )
 

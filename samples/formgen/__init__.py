@@ -26,7 +26,14 @@ from .docx_writer import write_blocks
 from .expected import expected_for, to_json
 from .seed import seed_spec
 from .spec import (
-    TABLE_KEYS, Evaluator, Figures, GoalGroup, Indicator, OrgRow, ReportSpec, ScoreItem,
+    TABLE_KEYS,
+    Evaluator,
+    Figures,
+    GoalGroup,
+    Indicator,
+    OrgRow,
+    ReportSpec,
+    ScoreItem,
     ScoreSheet,
 )
 from .variants import VARIANTS

@@ -12,7 +12,6 @@ import io
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Union
 
 import docx
 from docx.oxml import OxmlElement
@@ -36,7 +35,7 @@ class Para:
     size: float | None = None
 
 
-ParaLike = Union[Para, str]
+ParaLike = Para | str
 
 
 @dataclass(frozen=True)
@@ -47,7 +46,7 @@ class Cell:
     span: int = 1
     vmerge: str | None = None  # "restart" | "continue" | None
     direction: str | None = None  # e.g. "tbRl" (FAILURE_MODES F14)
-    nested: "Grid | None" = None  # a table inside the cell (F13), after its paragraphs
+    nested: Grid | None = None  # a table inside the cell (F13), after its paragraphs
 
 
 @dataclass(frozen=True)
@@ -59,7 +58,7 @@ class Grid:
     header_rows: int = 0
 
 
-Block = Union[Para, str, Grid]
+Block = Para | str | Grid
 
 
 def cell(text: str = "", span: int = 1, v: str | None = None, **kw) -> Cell:

@@ -7,7 +7,14 @@ because readers are tested on exactly what the real submission holds.
 from __future__ import annotations
 
 from .spec import (
-    Evaluator, Figures, GoalGroup, Indicator, OrgRow, ReportSpec, ScoreItem, ScoreSheet,
+    Evaluator,
+    Figures,
+    GoalGroup,
+    Indicator,
+    OrgRow,
+    ReportSpec,
+    ScoreItem,
+    ScoreSheet,
 )
 
 _SCORE_ITEMS = (
