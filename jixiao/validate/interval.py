@@ -66,6 +66,11 @@ def percent(numerator: Decimal, denominator: Decimal, decimals: int) -> Decimal:
     return ratio.quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)
 
 
+def points(value: Decimal) -> str:
+    """A score or count for people: 2 rather than 2.0, 100 rather than 1E+2."""
+    return show(value.normalize())
+
+
 def show(value: Decimal) -> str:
     """A Decimal for people: no exponent, no trailing zeros beyond what it carries."""
     text = format(value, "f")

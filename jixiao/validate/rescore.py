@@ -14,7 +14,7 @@ from decimal import Decimal
 
 from jixiao.normalize.text import label_key
 from jixiao.validate.context import Context, Fig, stated
-from jixiao.validate.interval import ZERO, Interval, show
+from jixiao.validate.interval import ZERO, Interval, points, show
 from jixiao.validate.registry import PASSED, Finding, Outcome, Skip, rule
 from jixiao.validate.sheet import Item, items
 
@@ -45,11 +45,11 @@ def _verdict(item: Item, low: Decimal, high: Decimal, why: str, figs: tuple[Fig,
     assert score is not None
     if low <= score <= high:
         return PASSED
-    due = show(low) if low == high else f"{show(low)}–{show(high)}"
+    due = points(low) if low == high else f"{points(low)}–{points(high)}"
     off = score - high if score > high else score - low
     return Finding(
-        message=f"“{item.indicator}”自评{show(score)}分，但{why}，按其评分标准应得{due}分。",
-        expected=due, actual=show(score), difference=show(off), tolerance="0",
+        message=f"“{item.indicator}”自评{points(score)}分，但{why}，按其评分标准应得{due}分。",
+        expected=due, actual=points(score), difference=points(off), tolerance="0",
         keys=("score", *dict.fromkeys(f.key for f in figs)),
         locations=(item.location, *(f.location for f in figs if f.location)),
     )
@@ -76,7 +76,7 @@ def _staff(ctx: Context, item: Item) -> Outcome:
     bounds = _per_point(item, _STAFF_STEP, rate - 100)
     if bounds is None:
         return Skip(f"“{item.indicator}”的评分标准不是“每超过一个百分点扣x分”的写法")
-    why = f"实有{show(actual.amount)}人/编制{show(quota.amount)}人，控制率{show(rate.quantize(Decimal('0.01')))}%"
+    why = f"实有{points(actual.amount)}人/编制{points(quota.amount)}人，控制率{points(rate.quantize(Decimal('0.01')))}%"
     return _verdict(item, *bounds, why, (actual, quota))
 
 
@@ -88,7 +88,7 @@ def _assets(ctx: Context, item: Item) -> Outcome:
     bounds = _per_point(item, _ASSET_STEP, 100 - rate)
     if bounds is None:
         return Skip(f"“{item.indicator}”的评分标准不是“每低于100%一个百分点扣x分”的写法")
-    why = f"在用{show(in_use.amount)}万元/合计{show(whole.amount)}万元，利用率{show(rate.quantize(Decimal('0.01')))}%"
+    why = f"在用{show(in_use.amount)}万元/合计{show(whole.amount)}万元，利用率{points(rate.quantize(Decimal('0.01')))}%"
     return _verdict(item, *bounds, why, (in_use, whole))
 
 
@@ -102,16 +102,16 @@ def _balance(ctx: Context, item: Item) -> Outcome:
         return Skip("结余为空，收入合计或支出合计也为空，无法复核资金结余")
     amount, why, figs = balance
     if amount.holds_zero() or amount.mid <= 0:
-        points = Decimal(none.group(1))
-        return _verdict(item, points, points, f"{why}，无结余", figs)
+        due = Decimal(none.group(1))
+        return _verdict(item, due, due, f"{why}，无结余", figs)
     carry = stated(ctx.dept("income.carryover"))
     if carry is None:
         return Skip("有结余但上年结转为空，无法复核资金结余")
-    beyond_points = ZERO if beyond.group(1) else Decimal(beyond.group(2))
+    beyond_due = ZERO if beyond.group(1) else Decimal(beyond.group(2))
     within_carry = amount.mid <= carry.interval.high
-    points = Decimal(within.group(1)) if within_carry else beyond_points
+    due = Decimal(within.group(1)) if within_carry else beyond_due
     relation = "不超过" if within_carry else "超过"
-    return _verdict(item, points, points, f"{why}，{relation}上年结转{show(carry.amount)}万元",
+    return _verdict(item, due, due, f"{why}，{relation}上年结转{show(carry.amount)}万元",
                     (*figs, carry))
 
 

@@ -7,7 +7,7 @@ from decimal import Decimal
 
 from jixiao.normalize.text import label_key
 from jixiao.validate.context import Context
-from jixiao.validate.interval import ZERO, show
+from jixiao.validate.interval import ZERO, points
 from jixiao.validate.registry import PASSED, Finding, Outcome, Skip, rule
 from jixiao.validate.sheet import Item, Unit, by_level, items, total_row, units
 
@@ -18,8 +18,8 @@ _GRADE_ALIASES = {"优": "优秀", "良": "良好", "中等": "中", "一般": "
 
 def _over(what: str, scores: Decimal, limit: Decimal, locations: tuple[str, ...]) -> Finding:
     return Finding(
-        message=f"{what}自评得分{show(scores)}分，高于其分值{show(limit)}分（超出{show(scores - limit)}分）。",
-        expected=f"≤{show(limit)}", actual=show(scores), difference=show(scores - limit),
+        message=f"{what}自评得分{points(scores)}分，高于其分值{points(limit)}分（超出{points(scores - limit)}分）。",
+        expected=f"≤{points(limit)}", actual=points(scores), difference=points(scores - limit),
         tolerance="0", keys=("score",), locations=locations,
     )
 
@@ -57,8 +57,8 @@ def _unit_max(unit: Unit) -> Outcome:
     negative = [s for s in stated if s < 0]
     if negative:
         return Finding(
-            message=f"评分表{unit.label}的自评得分{show(negative[0])}分小于0。",
-            expected="≥0", actual=show(negative[0]), difference=show(negative[0]), tolerance="0",
+            message=f"评分表{unit.label}的自评得分{points(negative[0])}分小于0。",
+            expected="≥0", actual=points(negative[0]), difference=points(negative[0]), tolerance="0",
             keys=("score",), locations=unit.locations)
     if sum(stated, ZERO) <= limit:
         return PASSED
@@ -105,8 +105,8 @@ def _compare_max(what: str, stated: Decimal | None, computed: Decimal | None,
         return PASSED
     where = (total.max_location,) if total is not None else ()
     return Finding(
-        message=f"{what}的分值为{show(stated)}分，但其下各项分值合计{show(computed)}分，相差{show(computed - stated)}分。",
-        expected=show(computed), actual=show(stated), difference=show(stated - computed),
+        message=f"{what}的分值为{points(stated)}分，但其下各项分值合计{points(computed)}分，相差{points(computed - stated)}分。",
+        expected=points(computed), actual=points(stated), difference=points(stated - computed),
         tolerance="0", keys=("max_score",),
         locations=where + tuple(dict.fromkeys(i.max_location for i in members if i.max_location)),
     )
@@ -145,9 +145,9 @@ def score_total(ctx: Context) -> Iterator[Outcome]:
             continue
         names = "和".join(w for w, _, _ in same) + ("均" if len(same) > 1 else "")
         yield Finding(
-            message=(f"评分表各项自评得分合计{show(computed)}分，但{names}为{show(value)}分，"
-                     f"相差{show(computed - value)}分。"),
-            expected=show(computed), actual=show(value), difference=show(value - computed),
+            message=(f"评分表各项自评得分合计{points(computed)}分，但{names}为{points(value)}分，"
+                     f"相差{points(computed - value)}分。"),
+            expected=points(computed), actual=points(value), difference=points(value - computed),
             tolerance="0", keys=("score", "self_eval.score"),
             locations=tuple(loc for _, _, loc in same if loc) + tuple(i.location for i in sheet),
         )
@@ -158,8 +158,8 @@ def _totals_agree(stated: list[tuple[str, Decimal, str]]) -> Outcome:
     if v1 == v2:
         return PASSED
     return Finding(
-        message=f"{w1}{show(v1)}分与{w2}{show(v2)}分不一致，相差{show(v1 - v2)}分。",
-        expected=show(v2), actual=show(v1), difference=show(v1 - v2), tolerance="0",
+        message=f"{w1}{points(v1)}分与{w2}{points(v2)}分不一致，相差{points(v1 - v2)}分。",
+        expected=points(v2), actual=points(v1), difference=points(v1 - v2), tolerance="0",
         keys=("score", "self_eval.score"), locations=(l1, l2))
 
 
@@ -188,7 +188,7 @@ def score_grade(ctx: Context) -> Iterator[Outcome]:
         yield PASSED
         return
     yield Finding(
-        message=f"评价等次为“{ctx.grade}”，但{what}{show(score)}分对应的等次是“{due}”"
+        message=f"评价等次为“{ctx.grade}”，但{what}{points(score)}分对应的等次是“{due}”"
                 f"（优秀≥90，良好80–<90，中60–<80，差<60）。",
         expected=due, actual=ctx.grade, difference="", tolerance="",
         keys=("grade", "self_eval.score"), locations=(location,))
@@ -208,6 +208,6 @@ def score_reason_missing(ctx: Context) -> Iterator[Outcome]:
             yield PASSED
             continue
         yield Finding(
-            message=f"评分表{unit.label}自评{show(got)}分，低于分值{show(limit)}分，但未填写扣分原因。",
-            expected="扣分原因", actual="", difference=show(got - limit), tolerance="",
+            message=f"评分表{unit.label}自评{points(got)}分，低于分值{points(limit)}分，但未填写扣分原因。",
+            expected="扣分原因", actual="", difference=points(got - limit), tolerance="",
             keys=("score",), locations=unit.locations)
