@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 
+import duckdb
 import pandas as pd
 import pytest
 
@@ -11,7 +13,7 @@ import jixiao
 from jixiao.store import connect, ingest, load_tables
 from jixiao.tables import COLUMNS, frame
 
-from conftest import SAMPLES
+from conftest import ROOT, SAMPLES
 
 FILES = ("seed.docx", "variants/02-several-orgs-total-last-thousands.docx", "broken/truncated.docx")
 
@@ -115,3 +117,72 @@ def test_the_summary_says_what_happened(folder, tmp_path):
     text = summary.describe()
     for words in ("documents added", "skipped as already present", "failed", "errors", "warnings"):
         assert words in text
+
+
+def readme_queries() -> dict[str, str]:
+    """The SQL of README.md's `## Queries` section, by its `###` title: what is documented is tested."""
+    text = (ROOT / "README.md").read_text("utf-8")
+    section = text.split("\n## Queries\n", 1)[1].split("\n## ", 1)[0]
+    queries = {}
+    for part in section.split("\n### ")[1:]:
+        title, _, body = part.partition("\n")
+        queries[title.strip()] = re.search(r"```sql\n(.*?)```", body, re.S)[1]
+    return queries
+
+
+@pytest.fixture(scope="module")
+def bureau_db(tmp_path_factory):
+    """The seed (one organisation), a department with a 合计 row, one without, and a broken file."""
+    db = str(tmp_path_factory.mktemp("bureau") / "j.duckdb")
+    files = ["seed.docx", "variants/02-several-orgs-total-last-thousands.docx",
+             "variants/13-several-orgs-no-total-hyphen.docx", "broken/empty.docx"]
+    ingest([SAMPLES / name for name in files], db, jobs=2)
+    return db
+
+
+def run_query(db: str, title: str) -> pd.DataFrame:
+    con = duckdb.connect(db, read_only=True)
+    try:
+        return con.sql(readme_queries()[title]).df()
+    finally:
+        con.close()
+
+
+def test_every_documented_query_runs(bureau_db):
+    assert len(readme_queries()) >= 3
+    for title in readme_queries():
+        run_query(bureau_db, title)
+
+
+def test_income_and_expenditure_side_by_side_takes_the_total_row_or_sums_the_organisations(bureau_db):
+    rows = run_query(bureau_db, "Every department's income and expenditure side by side")
+    by_org = rows.set_index("org_name")
+    assert len(rows) == 3  # the broken file has no figures to show
+    assert by_org.loc["中共岳阳市岳阳楼区委巡察工作领导小组办公室", "income_total"] == pytest.approx(232.13)
+    assert by_org.loc["岳阳市岳阳楼区教育局", "expense_total"] == pytest.approx(569.31)
+    assert by_org.loc["岳阳市岳阳楼区城市管理和综合执法局", "income_total"] == pytest.approx(1630.45 + 2260.6)
+
+
+def test_documents_with_errors_lists_each_with_its_rules(bureau_db):
+    rows = run_query(bureau_db, "All documents with errors")
+    findings = load_tables(bureau_db)["findings"]
+    errors = findings[findings["severity"] == "error"]
+    assert set(rows["doc_id"]) == set(errors["doc_id"])
+    assert rows["errors"].sum() == len(errors)
+    seed = rows[rows["source"].str.endswith("seed.docx")]
+    assert seed["rules"].tolist() == ["score.item_max, score.total"]  # SPEC §4: the seed's two errors
+
+
+def test_the_rules_that_fire_most_come_first(bureau_db):
+    rows = run_query(bureau_db, "The rules that fire most")
+    findings = load_tables(bureau_db)["findings"]
+    per_rule = findings.groupby("rule")["doc_id"].nunique()
+    assert dict(zip(rows["rule"], rows["documents"], strict=True)) == per_rule.to_dict()
+    assert rows["documents"].is_monotonic_decreasing
+
+
+def test_unreadable_documents_are_listed_with_their_cause(bureau_db):
+    rows = run_query(bureau_db, "Documents that could not be read, or only in part")
+    failed = rows[rows["status"] == "failed"]
+    assert failed["source"].str.endswith("empty.docx").tolist() == [True]
+    assert failed["error"].iloc[0]

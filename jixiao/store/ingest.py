@@ -20,8 +20,10 @@ import os
 import signal
 import threading
 import time
+from collections import deque
 from collections.abc import Iterable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -70,7 +72,7 @@ def ingest(
         writer = Writer(con)
         try:
             if plan.jobs:
-                _dispatch(plan.jobs, workers, writer, tally, progress)
+                _dispatch(plan.jobs, workers, Sink(writer, tally, progress))
         except KeyboardInterrupt:
             tally.interrupted = True
         finally:
@@ -118,50 +120,74 @@ def file_sha256(path: Path) -> str:
     return digest.hexdigest()
 
 
-def _dispatch(
-    jobs: list[Job], workers: int, writer: Writer, tally: Tally, progress: Progress
-) -> None:
+class WorkersFailed(RuntimeError):
+    """The worker processes could not start (so no document could be read)."""
+
+
+@dataclass
+class Sink:
+    """Where finished documents go: the database batch, the counts and the progress bar."""
+
+    writer: Writer
+    tally: Tally
+    progress: Progress
+
+    def store(self, job: Job, tables: dict[str, pd.DataFrame]) -> None:
+        self.writer.add(tables, replaces=job.replaces)
+        status = self.tally.count(tables, retried=job.replaces is not None)
+        if status == "failed":
+            self.progress.note(f"failed: {job.path}: {tables['documents']['error'].iloc[0]}")
+        self.progress.advance(failed=status == "failed")
+
+
+def _dispatch(jobs: list[Job], workers: int, sink: Sink) -> None:
+    queue = deque(jobs)
+    while queue:
+        suspects = _run_pool(queue, workers, workers * IN_FLIGHT_PER_WORKER, sink)
+        # A worker died (a crash in a C library, out of memory): any document in flight may
+        # have killed it. Each is read again alone, so only the one that kills again fails.
+        for job in suspects:
+            if _run_pool(deque([job]), 1, 1, sink):
+                sink.store(job, failed_tables(job, "the worker process reading it died, twice"))
+
+
+def _run_pool(queue: deque[Job], workers: int, limit: int, sink: Sink) -> list[Job]:
+    """Read the queued jobs in a pool; the jobs in flight if a worker died, else []."""
     # spawn, not fork: the parent holds a DuckDB connection and its threads.
     context = multiprocessing.get_context("spawn")
-    queue = iter(jobs)
-    in_flight: dict[Future[dict[str, pd.DataFrame]], Job] = {}
     with ProcessPoolExecutor(
         workers, mp_context=context, initializer=_worker_init, initargs=(os.getpid(),)
     ) as pool:
+        _check_workers_start(pool)
+        in_flight: dict[Future[dict[str, pd.DataFrame]], Job] = {}
         try:
-            while True:
-                while len(in_flight) < workers * IN_FLIGHT_PER_WORKER and (
-                    job := next(queue, None)
-                ):
+            while queue or in_flight:
+                while queue and len(in_flight) < limit:
+                    job = queue.popleft()
                     in_flight[pool.submit(read_tables, job)] = job
-                if not in_flight:
-                    break
                 done, _ = wait(in_flight, timeout=BATCH_SECONDS, return_when=FIRST_COMPLETED)
                 for future in done:
                     job = in_flight.pop(future)
-                    _store(job, _result(future, job), writer, tally, progress)
-                writer.commit_if_due()
+                    try:
+                        tables = future.result()
+                    except BrokenProcessPool:
+                        return [job, *in_flight.values()]
+                    except Exception as exc:  # e.g. a result that would not pickle
+                        tables = failed_tables(job, f"jixiao crashed: {type(exc).__name__}: {exc}")
+                    sink.store(job, tables)
+                sink.writer.commit_if_due()
         except BaseException:
             pool.shutdown(wait=True, cancel_futures=True)
             raise
+    return []
 
 
-def _store(
-    job: Job, tables: dict[str, pd.DataFrame], writer: Writer, tally: Tally, progress: Progress
-) -> None:
-    writer.add(tables, replaces=job.replaces)
-    status = tally.count(tables, retried=job.replaces is not None)
-    if status == "failed":
-        error = tables["documents"]["error"].iloc[0]
-        progress.note(f"failed: {job.path}: {error}")
-    progress.advance(failed=status == "failed")
-
-
-def _result(future: Future[dict[str, pd.DataFrame]], job: Job) -> dict[str, pd.DataFrame]:
+def _check_workers_start(pool: ProcessPoolExecutor) -> None:
+    """Fail the run, not every document, when no worker can start (e.g. an unimportable __main__)."""
     try:
-        return future.result()
-    except Exception as exc:  # the worker died (a crash in a C library, out of memory)
-        return failed_tables(job, f"worker process died reading it: {type(exc).__name__}: {exc}")
+        pool.submit(os.getpid).result()
+    except BrokenProcessPool as exc:
+        raise WorkersFailed(f"the worker processes could not start: {exc}") from exc
 
 
 def read_tables(job: Job) -> dict[str, pd.DataFrame]:
