@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from jixiao.validate.context import Context, Fig, name, stated
-from jixiao.validate.interval import Interval, show, total
+from jixiao.validate.interval import Interval, points, show, total
 from jixiao.validate.registry import PASSED, Finding, Outcome, Skip, rule
 
 INCOME_SOURCES = ("income.carryover", "income.fiscal", "income.gov_fund",
@@ -70,11 +70,11 @@ def disagreement(what: str, expected: Interval, actual: Fig, figs: tuple[Fig, ..
                  unit: str) -> Finding:
     """A Finding for `actual` ≠ `expected` beyond rounding, naming every figure's location."""
     difference = actual.interval.mid - expected.mid
-    tolerance = expected.half + actual.half
+    tolerance = points(expected.half + actual.half)
     return Finding(
-        message=f"{what}，相差{show(difference)}{unit}，超出舍入允许的±{show(tolerance)}{unit}。",
+        message=f"{what}，相差{show(abs(difference))}{unit}，超出舍入允许的±{tolerance}{unit}。",
         expected=show(expected.mid), actual=show(actual.interval.mid),
-        difference=show(difference), tolerance=show(tolerance),
+        difference=show(difference), tolerance=tolerance,
         keys=tuple(dict.fromkeys(f.key for f in figs)),
         locations=tuple(f.location for f in figs if f.location),
     )
@@ -124,8 +124,8 @@ def balance_unstated(ctx: Context) -> Iterator[Outcome]:
             continue
         yield Finding(
             message=(f"{org}收入合计{show(income.amount)}万元与支出合计{show(spent.amount)}万元相差"
-                     f"{show(gap.mid)}万元，但当年结余和累计结余均为空。"),
-            expected=show(gap.mid), actual="", difference=show(gap.mid), tolerance=show(gap.half),
+                     f"{show(abs(gap.mid))}万元，但当年结余和累计结余均为空。"),
+            expected=show(gap.mid), actual="", difference=show(gap.mid), tolerance=points(gap.half),
             keys=("income.total", "expense.total", "balance.current", "balance.cumulative"),
             locations=tuple(f.location for f in (income, spent, *balances) if f is not None),
         )

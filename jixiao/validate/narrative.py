@@ -126,7 +126,7 @@ def rectification_rate(ctx: Context) -> Iterator[Outcome]:
         if computed == rate.value:
             yield PASSED
             continue
-        exact_rate = (fixed * 100 / reported).quantize(Decimal("0.001"))
+        exact_rate = (fixed * 100 / reported).quantize(Decimal("0.01"))
         yield Finding(
             message=(f"“{rate.subject}”整改率写为{show(rate.value)}%，但已整改{show(fixed)}个 ÷ "
                      f"反馈问题{show(reported)}个 = {show(exact_rate)}%，按所写精度应为{show(computed)}%"

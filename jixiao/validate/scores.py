@@ -105,7 +105,7 @@ def _compare_max(what: str, stated: Decimal | None, computed: Decimal | None,
         return PASSED
     where = (total.max_location,) if total is not None else ()
     return Finding(
-        message=f"{what}的分值为{points(stated)}分，但其下各项分值合计{points(computed)}分，相差{points(computed - stated)}分。",
+        message=f"{what}的分值为{points(stated)}分，但其下各项分值合计{points(computed)}分，相差{points(abs(computed - stated))}分。",
         expected=points(computed), actual=points(stated), difference=points(stated - computed),
         tolerance="0", keys=("max_score",),
         locations=where + tuple(dict.fromkeys(i.max_location for i in members if i.max_location)),
@@ -146,7 +146,7 @@ def score_total(ctx: Context) -> Iterator[Outcome]:
         names = "和".join(w for w, _, _ in same) + ("均" if len(same) > 1 else "")
         yield Finding(
             message=(f"评分表各项自评得分合计{points(computed)}分，但{names}为{points(value)}分，"
-                     f"相差{points(computed - value)}分。"),
+                     f"相差{points(abs(computed - value))}分。"),
             expected=points(computed), actual=points(value), difference=points(value - computed),
             tolerance="0", keys=("score", "self_eval.score"),
             locations=tuple(loc for _, _, loc in same if loc) + tuple(i.location for i in sheet),
@@ -158,7 +158,7 @@ def _totals_agree(stated: list[tuple[str, Decimal, str]]) -> Outcome:
     if v1 == v2:
         return PASSED
     return Finding(
-        message=f"{w1}{points(v1)}分与{w2}{points(v2)}分不一致，相差{points(v1 - v2)}分。",
+        message=f"{w1}{points(v1)}分与{w2}{points(v2)}分不一致，相差{points(abs(v1 - v2))}分。",
         expected=points(v2), actual=points(v1), difference=points(v1 - v2), tolerance="0",
         keys=("score", "self_eval.score"), locations=(l1, l2))
 

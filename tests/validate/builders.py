@@ -5,7 +5,6 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 import pandas as pd
-import pytest
 
 from jixiao.normalize.claims import extract_claims
 from jixiao.normalize.numbers import parse_number
@@ -78,8 +77,3 @@ class Doc:
         return (str(checks.loc[rule, "status"]),
                 findings[findings["rule"] == rule].to_dict("records"),
                 str(checks.loc[rule, "reason"]))
-
-
-@pytest.fixture
-def doc() -> Doc:
-    return Doc()
