@@ -25,7 +25,13 @@ def validate(tables: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
     findings: list[dict] = []
     checks: list[dict] = []
     for doc_id in _doc_ids(tables):
-        ctx = Context(doc_id, tables)
+        try:
+            ctx = Context(doc_id, tables)
+        except Exception as exc:  # tables not shaped as SPEC says: nothing can be checked
+            reason = f"表格无法读取：{type(exc).__name__}: {exc}"
+            checks += [{"doc_id": doc_id, "rule": r, "status": "skipped", "reason": reason}
+                       for r in RULES]
+            continue
         for rule in RULES.values():
             found, check = _apply(rule, ctx)
             findings.extend(found)

@@ -37,3 +37,18 @@ def test_a_narrative_figure_whose_table_cell_is_blank_is_not_a_contradiction(see
 
 def test_every_finding_carries_a_location(seed):
     assert seed.findings["location"].str.len().gt(0).all()
+
+
+def test_validation_never_raises_on_tables_it_does_not_expect():
+    import pandas as pd
+
+    from jixiao.tables import frame
+    from jixiao.validate import validate
+
+    documents = frame("documents", [{"doc_id": "x", "status": "ok", "grade": "优秀"}])
+    odd = {"documents": documents, "figures": pd.DataFrame({"doc_id": ["x"], "value": ["abc"]}),
+           "scores": pd.DataFrame({"doc_id": ["x"], "kind": ["item"], "self_score": ["?"]})}
+    out = validate(odd)
+    assert out["findings"].empty
+    assert set(out["checks"]["status"]) == {"skipped"}
+    assert validate({})["checks"].empty
