@@ -21,7 +21,7 @@ Glyph = Mapping[str, Any]
 # CJK ideographs, CJK and full-width punctuation: no space is ever needed next to them.
 _CJK = re.compile(r"[\u2e80-\u9fff\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef\u3000-\u303f\u2018-\u201f\u2026\u2460-\u24ff]")
 # Lines that open a paragraph of their own however they are laid out: 一、 （一） (2) 1、 ① 任务1：
-_HEADING = re.compile(r"^\s*(（?[一二三四五六七八九十]+[）、.．]|[(（]\d+[)）]|\d+[、.．](?!\d)|[①-⑳]|(任务|目标|指标)\d)")
+HEADING = re.compile(r"^\s*(（?[一二三四五六七八九十]+[）、.．]|[(（]\d+[)）]|\d+[、.．](?!\d)|[①-⑳]|(任务|目标|指标)\d)")
 # Chromium/Skia and some Word exports map common ideographs to look-alike radicals in
 # their ToUnicode tables (⼯ U+2F2F for 工, ⻔ U+2ED4 for 门). Kangxi radicals fold
 # by NFKC; the CJK Radicals Supplement needs Unicode's EquivalentUnifiedIdeograph
@@ -35,6 +35,9 @@ _SUPPLEMENT = dict(zip(
 RADICALS = str.maketrans(
     {**{chr(c): unicodedata.normalize("NFKC", chr(c)) for c in range(0x2F00, 0x2FD6)}, **_SUPPLEMENT}
 )
+# A line's unbreakable start: a Latin word or number, or one character, with the
+# punctuation that may not open a line (kinsoku) glued after it.
+_LEAD = re.compile(r"(?:[A-Za-z0-9.,%+\-/]+|.)[，。、；：？！）」』”’》%]*")
 _WIDE_GAP = 1.5  # in font sizes: a gap this wide separates fields even between CJK characters
 _WORD_GAP = 0.2  # in font sizes: a gap this wide separates two Latin words or numbers
 
@@ -136,15 +139,27 @@ def lines_to_paragraphs(lines: Sequence[Line]) -> list[list[Line]]:
     right = max(line.x1 for line in lines)
     paragraphs: list[list[Line]] = [[lines[0]]]
     for prev, line in zip(lines, lines[1:], strict=False):
-        ended = prev.x1 < right - 1.5 * prev.size
+        ended = prev.x1 + _lead_width(line) < right - 0.5 * prev.size
         centred = abs((line.x0 - left) - (right - line.x1)) < line.size
         indented = line.x0 > left + 1.5 * line.size and not (centred and not ended)
         gapped = line.top - prev.bottom > 1.2 * line.size
-        if ended or indented or gapped or _HEADING.match(line.text):
+        if ended or indented or gapped or HEADING.match(line.text):
             paragraphs.append([line])
         else:
             paragraphs[-1].append(line)
     return paragraphs
+
+
+def _lead_width(line: Line) -> float:
+    """How wide the start of `line` is that could not have ended the line above.
+
+    A line that stops short only because its next word (a number, or a
+    character with the comma that may not open a line) did not fit still
+    goes on in the next line: that is not a paragraph's end.
+    """
+    lead = _LEAD.match(line.text)
+    text = lead.group(0) if lead else line.text[:1]
+    return sum(0.55 if ch.isascii() else 1.0 for ch in text) * line.size
 
 
 def join_lines(lines: Sequence[Line]) -> str:

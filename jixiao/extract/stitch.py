@@ -16,6 +16,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from jixiao.extract.model import Cell, Paragraph, Table
+from jixiao.extract.pdf_text import HEADING
 
 _SNAP = 3.0  # points: column edges this close are the same edge
 _MAX_HEADER_ROWS = 3
@@ -172,8 +173,14 @@ def _extend(cell: Cell, rest: Cell, extra_rows: int) -> Cell:
 
 
 def _join_paragraphs(head: tuple[Paragraph, ...], tail: tuple[Paragraph, ...]) -> tuple[Paragraph, ...]:
-    """A page break mid-sentence: the first paragraph below continues the last one above."""
-    if not head or not tail or head[-1].text.endswith(_SENTENCE_END):
+    """A page break mid-sentence: the first paragraph below continues the last one above,
+    unless either is a heading (a heading line ends no sentence)."""
+    if not head or not tail or _complete(head[-1].text) or HEADING.match(tail[0].text):
         return head + tail
     joined = replace(head[-1], text=head[-1].text + tail[0].text)
     return head[:-1] + (joined,) + tail[1:]
+
+
+def _complete(text: str) -> bool:
+    """Ends a sentence, or is a short heading line."""
+    return text.endswith(_SENTENCE_END) or (bool(HEADING.match(text)) and len(text) < 2 * _LONG_TEXT)
