@@ -73,7 +73,8 @@ def ingest(paths: tuple[str, ...], db: str, jobs: int | None) -> None:
 
     summary = run_ingest(paths, db, jobs=jobs)
     click.echo(summary.describe(), err=True)
-    sys.exit(1 if summary.failed else 0)
+    # 130: the shell's code for a run stopped by Ctrl-C (what finished is stored).
+    sys.exit(130 if summary.interrupted else 1 if summary.failed else 0)
 
 
 @main.command()

@@ -24,7 +24,7 @@ from jixiao.tables import TABLE_NAMES
 from conftest import SAMPLES
 
 JIXIAO = str(Path(sys.executable).parent / "jixiao")
-COPIES = 120
+COPIES = 48
 
 
 @pytest.fixture
@@ -116,9 +116,13 @@ def wait_for_progress(proc: subprocess.Popen, share: float) -> None:
     pytest.fail("the ingest finished before it could be killed")
 
 
-def worker_pids(pid: int) -> list[int]:
+def descendants(pid: int) -> list[int]:
+    """The worker processes (and the forkserver they come from), read from Linux's /proc."""
     children = Path(f"/proc/{pid}/task/{pid}/children")
-    return [int(p) for p in children.read_text().split()] if children.exists() else []
+    if not children.exists():
+        return []
+    found = [int(p) for p in children.read_text().split()]
+    return found + [grandchild for child in found for grandchild in descendants(child)]
 
 
 def assert_every_document_whole(db: str, expected_rows: dict[str, int]) -> int:
@@ -140,7 +144,7 @@ def test_a_killed_ingest_resumes_with_every_document_stored_whole_once(tmp_path)
     proc = subprocess.Popen(command, stderr=subprocess.PIPE, text=True)
     try:
         wait_for_progress(proc, 0.4)
-        workers = worker_pids(proc.pid)
+        workers = descendants(proc.pid)
         os.kill(proc.pid, signal.SIGKILL)
     finally:
         proc.wait()

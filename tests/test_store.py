@@ -18,14 +18,20 @@ from conftest import ROOT, SAMPLES
 FILES = ("seed.docx", "variants/02-several-orgs-total-last-thousands.docx", "broken/truncated.docx")
 
 
-@pytest.fixture
-def folder(tmp_path):
+@pytest.fixture(scope="module")
+def folder(tmp_path_factory):
     """A few real submissions and one broken file, as a bureau's inbox."""
-    inbox = tmp_path / "inbox"
-    inbox.mkdir()
+    inbox = tmp_path_factory.mktemp("inbox")
     for name in FILES:
         shutil.copy(SAMPLES / name, inbox / name.replace("/", "-"))
     return inbox
+
+
+@pytest.fixture(scope="module")
+def stored(folder, tmp_path_factory):
+    """The inbox ingested once: (database file, summary). Tests that write copy the file first."""
+    db = str(tmp_path_factory.mktemp("db") / "j.duckdb")
+    return db, ingest([folder], db, jobs=2)
 
 
 def sorted_rows(df: pd.DataFrame) -> pd.DataFrame:
@@ -38,10 +44,10 @@ def assert_same_tables(left: dict[str, pd.DataFrame], right: dict[str, pd.DataFr
         pd.testing.assert_frame_equal(sorted_rows(left[name]), sorted_rows(right[name]), obj=name)
 
 
-def test_ingesting_a_folder_twice_gives_the_same_database(folder, tmp_path):
+def test_ingesting_a_folder_twice_gives_the_same_database(folder, stored, tmp_path):
     db = str(tmp_path / "j.duckdb")
-    first = ingest([folder], db, jobs=2)
-    before = load_tables(db)
+    shutil.copy(stored[0], db)
+    first, before = stored[1], load_tables(db)
     second = ingest([folder], db, jobs=1)
     assert first.added + first.failed == len(FILES)
     assert second.added == 0
@@ -87,20 +93,16 @@ def test_a_stored_failed_document_is_read_again_and_replaced(tmp_path):
     assert documents["source"].iloc[0] == str(SAMPLES / "seed.docx")
 
 
-def test_loaded_tables_have_the_columns_and_dtypes_of_the_api(folder, tmp_path):
-    db = str(tmp_path / "j.duckdb")
-    ingest([folder], db, jobs=2)
-    tables = load_tables(db)
+def test_loaded_tables_have_the_columns_and_dtypes_of_the_api(stored):
+    tables = load_tables(stored[0])
     assert list(tables) == list(COLUMNS)
     for name, df in tables.items():
         assert list(df.columns) == COLUMNS[name]
         assert df.dtypes.to_dict() == frame(name).dtypes.to_dict(), name
 
 
-def test_database_tables_equal_extract_for_the_same_files(folder, tmp_path):
-    db = str(tmp_path / "j.duckdb")
-    ingest([folder], db, jobs=2)
-    assert_same_tables(load_tables(db), jixiao.extract([folder]).tables())
+def test_database_tables_equal_extract_for_the_same_files(folder, stored):
+    assert_same_tables(load_tables(stored[0]), jixiao.extract([folder]).tables())
 
 
 def test_a_failed_file_is_stored_as_a_failed_row_with_its_cause(tmp_path):
@@ -112,9 +114,8 @@ def test_a_failed_file_is_stored_as_a_failed_row_with_its_cause(tmp_path):
     assert documents["error"].iloc[0]
 
 
-def test_the_summary_says_what_happened(folder, tmp_path):
-    summary = ingest([folder], str(tmp_path / "j.duckdb"), jobs=2)
-    text = summary.describe()
+def test_the_summary_says_what_happened(stored):
+    text = stored[1].describe()
     for words in ("documents added", "skipped as already present", "failed", "errors", "warnings"):
         assert words in text
 

@@ -25,6 +25,7 @@ from collections.abc import Iterable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
+from multiprocessing.connection import wait as wait_for_objects
 from pathlib import Path
 
 import pandas as pd
@@ -37,7 +38,11 @@ from jixiao.tables import frame
 
 # Documents queued per worker: enough to keep each busy, few enough to keep memory flat.
 IN_FLIGHT_PER_WORKER = 2
-ORPHAN_POLL_SECONDS = 1.0
+# Imported once by the forkserver, so that every worker starts with them loaded.
+WORKER_MODULES = [
+    "jixiao.store.ingest", "jixiao.pipeline", "jixiao.extract.docx", "jixiao.extract.pdf",
+    "jixiao.normalize", "jixiao.validate",
+]
 
 
 @dataclass(frozen=True)
@@ -153,11 +158,7 @@ def _dispatch(jobs: list[Job], workers: int, sink: Sink) -> None:
 
 def _run_pool(queue: deque[Job], workers: int, limit: int, sink: Sink) -> list[Job]:
     """Read the queued jobs in a pool; the jobs in flight if a worker died, else []."""
-    # spawn, not fork: the parent holds a DuckDB connection and its threads.
-    context = multiprocessing.get_context("spawn")
-    with ProcessPoolExecutor(
-        workers, mp_context=context, initializer=_worker_init, initargs=(os.getpid(),)
-    ) as pool:
+    with ProcessPoolExecutor(workers, mp_context=_context(), initializer=_worker_init) as pool:
         _check_workers_start(pool)
         in_flight: dict[Future[dict[str, pd.DataFrame]], Job] = {}
         try:
@@ -180,6 +181,17 @@ def _run_pool(queue: deque[Job], workers: int, limit: int, sink: Sink) -> list[J
             pool.shutdown(wait=True, cancel_futures=True)
             raise
     return []
+
+
+def _context() -> multiprocessing.context.BaseContext:
+    # forkserver: workers fork from a server that imported the pipeline once, so they start in
+    # milliseconds and never re-run the caller's __main__. spawn where there is no fork. Never a
+    # plain fork: the parent holds a DuckDB connection and its threads.
+    if "forkserver" not in multiprocessing.get_all_start_methods():
+        return multiprocessing.get_context("spawn")
+    context = multiprocessing.get_context("forkserver")
+    context.set_forkserver_preload(WORKER_MODULES)
+    return context
 
 
 def _check_workers_start(pool: ProcessPoolExecutor) -> None:
@@ -214,15 +226,18 @@ def failed_tables(job: Job, error: str) -> dict[str, pd.DataFrame]:
     return {"documents": frame("documents", [row])}
 
 
-def _worker_init(parent: int) -> None:
+def _worker_init() -> None:
     # Ctrl-C reaches the whole process group: the parent alone decides to stop, commits
     # what is finished and shuts the pool down.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    threading.Thread(target=_exit_when_orphaned, args=(parent,), daemon=True).start()
+    threading.Thread(target=_exit_with_parent, daemon=True).start()
 
 
-def _exit_when_orphaned(parent: int) -> None:
-    # A killed parent (SIGKILL) cannot shut the pool down; its workers would wait for work forever.
-    while os.getppid() == parent:
-        time.sleep(ORPHAN_POLL_SECONDS)
-    os._exit(1)
+def _exit_with_parent() -> None:
+    # A killed parent (SIGKILL) cannot shut the pool down, and its workers would wait for work
+    # forever (keeping the forkserver alive too). The parent's end of a pipe closes when it
+    # dies, whoever forked the worker; that is what the sentinel waits for.
+    parent = multiprocessing.parent_process()
+    if parent is not None:
+        wait_for_objects([parent.sentinel])
+        os._exit(1)
