@@ -2,8 +2,8 @@
 
 The sheet is often split into several tables (or PDF pages) with the header
 repeated (F6, F7): every table under the header is read, repeated header rows
-are skipped, and an 一级/二级 label left empty at the top of a continuation is
-carried over from the row before (F2). A 分值 cell merged over several items is
+are skipped, and an 一级/二级 label or a 分值 left empty at the top of a
+continuation is carried over from the row before (F2): the split cut a merge. A 分值 cell merged over several items is
 a group maximum: each item gets the group's maximum, the merged cell's location
 as `max_group` and the number of items sharing it.
 """
@@ -29,6 +29,10 @@ _TOTAL = {"总分", "合计", "总计", "得分合计"}
 class _Carry:
     level1: Cell | None = None
     level2: Cell | None = None
+    max: Cell | None = None
+    # Under a repeated header, until the first 分值 of the new table: a blank 分值
+    # there is the rest of the group maximum the split cut (F7).
+    continued: bool = False
 
 
 def read_scores(items: list[Item], doc_id: str) -> tuple[list[dict], list[str]]:
@@ -42,6 +46,7 @@ def read_scores(items: list[Item], doc_id: str) -> tuple[list[dict], list[str]]:
         header = _header_columns(item)
         if header:
             columns = header
+            carry.continued = bool(rows)
             continue
         if columns is None:
             continue
@@ -80,7 +85,7 @@ def _score_row(doc_id: str, row: Row, columns: dict[str, int], carry: _Carry) ->
         return None
     name1, max1 = split_max(carry.level1.text) if carry.level1 else ("", None)
     name2, max2 = split_max(carry.level2.text) if carry.level2 else ("", None)
-    max_cell, self_cell, reason = cell("max"), cell("self"), cell("reason")
+    max_cell, self_cell, reason = _max_cell(cell("max"), carry), cell("self"), cell("reason")
     return {
         "doc_id": doc_id, "kind": "item", "level1": name1, "level1_max": _num(max1),
         "level2": name2, "level2_max": _num(max2), "indicator": display(indicator.text),
@@ -92,6 +97,13 @@ def _score_row(doc_id: str, row: Row, columns: dict[str, int], carry: _Carry) ->
         "max_location": str(max_cell.location) if max_cell else "",
         "_max_cell": max_cell,
     }
+
+
+def _max_cell(found: Cell | None, carry: _Carry) -> Cell | None:
+    if found is not None and label_key(found.text):
+        carry.max, carry.continued = found, False
+        return found
+    return carry.max if carry.continued else found
 
 
 def _total_row(doc_id: str, max_cell: Cell | None, self_cell: Cell | None) -> dict:
