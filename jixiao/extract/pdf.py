@@ -46,8 +46,8 @@ def read_pdf(source: str, data: bytes) -> Document:
     verdicts = triage(source, data)
     if not verdicts:
         raise UnsupportedFormat(source, "a PDF without pages")
-    pages: dict[int, list[Item]] = {}
-    unreadable = [v.number for v in verdicts if not v.usable]
+    pages: dict[int, list[Item]] = {v.number: [] for v in verdicts if v.blank}
+    unreadable = [v.number for v in verdicts if not v.usable and not v.blank]
     for number, items in _text_pages(source, data, [v.number for v in verdicts if v.usable]):
         if items is None:
             unreadable.append(number)
@@ -106,13 +106,22 @@ def layout(tables: list[PageTable], glyphs: list[Glyph], number: int) -> list[It
 
 
 def _ocr_pages(source: str, data: bytes, numbers: list[int], warnings: list[str]) -> dict[int, list[Item]]:
-    listed = ", ".join(map(str, numbers))
     missing = ocr.unavailable()
     if missing:
-        warnings.append(f"pages {listed} have no usable text layer and need OCR: {missing}")
+        warnings.append(f"no usable text layer on {_pages(numbers)} (a scan, or a font without a Unicode map): "
+                        f"OCR is needed, but {missing}")
         return {}
-    warnings.append(f"pages {listed} have no usable text layer and were read by OCR (check their figures)")
-    return {n: layout(tables, glyphs, n) for n, tables, glyphs in ocr.read_pages(data, numbers)}
+    read = {n: layout(tables, glyphs, n) for n, tables, glyphs in ocr.read_pages(data, numbers)}
+    found = [n for n in numbers if read[n]]
+    if found:
+        warnings.append(f"no usable text layer on {_pages(found)}: read by OCR, check the figures there")
+    if len(found) < len(numbers):
+        warnings.append(f"no usable text layer on {_pages([n for n in numbers if not read[n]])}, and OCR found no text")
+    return {n: read[n] for n in found}
+
+
+def _pages(numbers: list[int]) -> str:
+    return ("pages " if len(numbers) > 1 else "page ") + ", ".join(map(str, numbers))
 
 
 def _join_pages(pages: list[list[Item]]) -> list[Piece]:

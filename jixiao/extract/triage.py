@@ -2,16 +2,20 @@
 
 pypdfium2 reads a page's text in about a millisecond, so every page is checked
 first. A page with no text (a scan) or with text that is mostly control or
-private-use characters (a CJK font without a ToUnicode map, which pdfplumber
-shows as `(cid:N)`) must never be emitted as text: it goes to OCR instead.
+private-use characters, or whose characters pdfium says have no valid Unicode
+mapping (a CJK font without a ToUnicode map: pdfium then passes glyph ids off
+as plausible ideographs, pdfplumber shows `(cid:N)`), must never be emitted
+as text: it goes to OCR instead.
 """
 
 from __future__ import annotations
 
+import functools
 import unicodedata
 from dataclasses import dataclass
 
 import pypdfium2 as pdfium
+import pypdfium2.raw as pdfium_c
 
 from jixiao.errors import EncryptedFile, UnsupportedFormat
 
@@ -23,6 +27,7 @@ class PageText:
     number: int  # 1-based
     chars: int
     bad: int
+    blank: bool = False  # nothing drawn on the page at all: nothing to read, nothing lost
 
     @property
     def usable(self) -> bool:
@@ -52,11 +57,14 @@ def _page_text(pdf: pdfium.PdfDocument, index: int) -> PageText:
     textpage = page.get_textpage()
     try:
         text = textpage.get_text_range()
+        unmapped = sum(map(functools.partial(pdfium_c.FPDFText_HasUnicodeMapError, textpage.raw),
+                           range(textpage.count_chars())))
+        blank = next(page.get_objects(max_depth=1), None) is None
     finally:
         textpage.close()
         page.close()
     inked = [ch for ch in text if not ch.isspace()]
-    return PageText(index + 1, len(inked), sum(map(_unusable, inked)))
+    return PageText(index + 1, len(inked), min(len(inked), unmapped + sum(map(_unusable, inked))), blank)
 
 
 def _unusable(ch: str) -> bool:
