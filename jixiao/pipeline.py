@@ -10,12 +10,14 @@ import hashlib
 import os
 from collections.abc import Iterable, Iterator
 from pathlib import Path
-
-import pandas as pd
+from typing import TYPE_CHECKING
 
 from jixiao.errors import ReadError
 from jixiao.report import Report
 from jixiao.tables import frame
+
+if TYPE_CHECKING:  # pandas is imported where it is used: `jixiao --help` must not pay its ~0.3 s start-up.
+    import pandas as pd
 
 READABLE_SUFFIXES = {".docx", ".doc", ".wps", ".pdf", ".docm", ".wpsx"}
 

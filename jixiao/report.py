@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, fields
-
-import pandas as pd
+from typing import TYPE_CHECKING
 
 from jixiao.tables import TABLE_NAMES, frame
+
+if TYPE_CHECKING:  # pandas is imported where it is used: `jixiao --help` must not pay its ~0.3 s start-up.
+    import pandas as pd
 
 
 @dataclass
@@ -30,6 +32,8 @@ class Report:
 
     @classmethod
     def concat(cls, reports: Iterable[Report]) -> Report:
+        import pandas as pd
+
         collected: dict[str, list[pd.DataFrame]] = {name: [] for name in TABLE_NAMES}
         for report in reports:
             for name, df in report.items():

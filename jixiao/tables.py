@@ -6,7 +6,10 @@ the database agree. Columns beyond SPEC's minimum are noted where they are.
 
 from __future__ import annotations
 
-import pandas as pd
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # pandas is imported where it is used: `jixiao --help` must not pay its ~0.3 s start-up.
+    import pandas as pd
 
 COLUMNS: dict[str, list[str]] = {
     # warnings: the document's reader/normalizer warnings joined by newlines (not in SPEC's minimum).
@@ -63,6 +66,8 @@ _NUMERIC = {
 
 def frame(name: str, rows: list[dict] | None = None) -> pd.DataFrame:
     """A DataFrame of table `name` with exactly its columns and stable dtypes."""
+    import pandas as pd
+
     columns = COLUMNS[name]
     df = pd.DataFrame.from_records(rows or [], columns=columns)
     dtypes = _NUMERIC.get(name, {})
