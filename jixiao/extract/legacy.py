@@ -45,7 +45,7 @@ def read_legacy(source: str, data: bytes) -> Document:
         document = read_docx(source, docx.read_bytes())
     fmt = original.suffix.lstrip(".")
     marks, slots = cell_marks(data), _marks_read(document.tables())
-    if marks <= slots * _SLACK + 10:
+    if marks <= slots * _SLACK + 2:
         return replace(document, format=fmt)
     warning = (f"the original holds about {marks} table cells but only {slots} came through LibreOffice's "
                "conversion: a table was lost (often the one that ends the document); "

@@ -99,11 +99,11 @@ def cells_to_table(bboxes: Sequence[BBox], glyphs: Iterable[Glyph], page: int) -
             inside[slots[slot]].append(glyph)
         else:
             outside.append(glyph)
-    cells = tuple(
-        _cell(r0, c0, r1 - r0, c1 - c0, inside[i], page, bboxes[i])
-        for i, (r0, c0, r1, c1) in enumerate(spans)
-        if r1 > r0 and c1 > c0
-    )
+    cells = tuple(sorted(
+        (_cell(r0, c0, r1 - r0, c1 - c0, inside[i], page, bboxes[i])
+         for i, (r0, c0, r1, c1) in enumerate(spans) if r1 > r0 and c1 > c0),
+        key=lambda c: (c.row, c.col),
+    ))
     table = Table(index=0, n_rows=len(ys) - 1, n_cols=len(xs) - 1, cells=cells, pages=(page,), col_edges=tuple(xs))
     return table, outside
 
