@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from jixiao.extract.model import Cell, Paragraph, Location, Table
+from jixiao.extract.model import Cell, Location, Paragraph, Table
 from jixiao.extract.stitch import continues, join, repeats_header
 
 
