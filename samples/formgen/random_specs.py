@@ -68,6 +68,10 @@ TITLES = (
     "{org}{year}年度部门（单位）整体支出绩效自评报告",
     "{org}{year}年度整体支出绩效自评报告",
     "附件1{org}{year}年度部门整体支出绩效自评报告",
+    "{year}年度{org}部门整体支出绩效自评报告",
+    "{org}关于{year}年度部门整体支出绩效自评的报告",
+    "{org}（{year}年度）部门整体支出绩效自评报告",
+    "{org}{cn_year}年度部门整体支出绩效自评报告",
     "部门整体支出绩效自评报告",
 )
 # Where the amounts' unit is declared: a title （元）, a 单位：元 line, the total's header
@@ -173,13 +177,18 @@ def _header_units(labels: dict[str, str], unit: str) -> dict[str, str]:
     return {k: f"{v}（{unit}）" if k in TOTAL_KEYS else v for k, v in labels.items()}
 
 
+def chinese_year(year: int) -> str:
+    """2021 → 二〇二一, as some titles print it."""
+    return "".join("〇一二三四五六七八九"[int(d)] for d in str(year))
+
+
 @st.composite
 def identities(draw) -> dict:
     """org_name, year, title and narrative: the title names the report, or the narrative does."""
     org, year = draw(st.sampled_from(DEPARTMENTS)), draw(st.integers(2015, 2030))
-    title = draw(st.sampled_from(TITLES)).format(org=org, year=year)
+    title = draw(st.sampled_from(TITLES)).format(org=org, year=year, cn_year=chinese_year(year))
     narrative = seed_spec().narrative
-    if str(year) not in title:
+    if org not in title:
         narrative = (f"{org}{year}年度部门整体支出绩效自评报告", *narrative)
     return {"org_name": org, "year": year, "title": title, "narrative": narrative}
 
