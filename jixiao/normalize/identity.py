@@ -26,16 +26,18 @@ _TITLE_MAX = 60
 
 def find_identity(texts: list[str]) -> tuple[str, int | None]:
     """(org_name, year): the title wins; then a labelled 填报单位; the year from the first 20xx年."""
-    org, year = "", None
+    org, year, previous = "", None, ""
     for text in texts:
         key = squash(text).replace("（", "(").replace("）", ")")
         match = _TITLE.match(key) if len(key) <= _TITLE_MAX else None
         if match:
-            org = org or _org_of(match)
+            # A title broken over two lines has the org alone on the line above.
+            org = org or _org_of(match) or _org_line(previous)
             year = year or _year(match["year"])
         labelled = _LABELLED_ORG.search(key)
         if labelled and not org:
             org = labelled["org"]
+        previous = key or previous
     if year is None:
         for text in texts:
             found = _YEAR.search(squash(text))
@@ -49,6 +51,12 @@ def _org_of(match: re.Match[str]) -> str:
     org = (match["before"] + match["after"]).strip("：:，,")
     org = re.sub(r"^关于", "", org)
     return re.sub(r"(?:关于|对)$", "", org)
+
+
+def _org_line(key: str) -> str:
+    if len(key) > 30 or re.search(r"[,，。:：;；]|^附件", key):
+        return ""
+    return key
 
 
 def _year(text: str) -> int:

@@ -135,6 +135,31 @@ def test_unit_in_a_header_cell_or_nowhere(tmp_path, unit, style, labels):
     assert figure_differences(read_spec(spec, tmp_path), expected_for(spec)) == []
 
 
+def _money_grid_index(blocks, spec) -> int:
+    money = tuple(money_rows(spec))
+    return next(i for i, b in enumerate(blocks) if getattr(b, "rows", None) == money)
+
+
+@pytest.mark.parametrize("note", ["单位：元", "单位:元", "金额单位：元"])
+def test_unit_in_a_paragraph_above_the_tables(tmp_path, note):
+    spec = dataclasses.replace(SEED, layout="separate_tables", unit="元", unit_style="none")
+    blocks = build_blocks(spec)
+    blocks.insert(_money_grid_index(blocks, spec), note)
+    path = tmp_path / "unit-paragraph.docx"
+    write_blocks(blocks, path)
+    assert figure_differences(jixiao.read(path), expected_for(spec)) == []
+
+
+def test_unit_in_the_section_heading(tmp_path):
+    spec = dataclasses.replace(SEED, layout="separate_tables", unit="元", unit_style="none")
+    blocks = build_blocks(spec)
+    at = _money_grid_index(blocks, spec) - 1
+    blocks[at] = "二、部门（单位）收支情况（单位：元）"
+    path = tmp_path / "unit-heading.docx"
+    write_blocks(blocks, path)
+    assert figure_differences(jixiao.read(path), expected_for(spec)) == []
+
+
 # --- layouts -------------------------------------------------------------------------------
 
 @pytest.mark.parametrize("layout", ["one_table", "separate_tables"])
@@ -177,6 +202,17 @@ def test_org_and_year_from_the_title_line(tmp_path, title):
                                title=title.format(org=org, year=2023, cn_year=chinese_year(2023)))
     doc = read_spec(spec, tmp_path).documents.iloc[0]
     assert (doc["org_name"], doc["year"]) == (org, 2023)
+
+
+def test_title_broken_over_two_lines_keeps_the_org(tmp_path):
+    org = "株洲市芦淞区审计局"
+    spec = dataclasses.replace(SEED, org_name=org, year=2024)
+    blocks = build_blocks(spec)
+    blocks[0:1] = [org, "2024年度部门整体支出绩效自评报告"]
+    path = tmp_path / "two-line-title.docx"
+    write_blocks(blocks, path)
+    doc = jixiao.read(path).documents.iloc[0]
+    assert (doc["org_name"], doc["year"]) == (org, 2024)
 
 
 def test_org_and_year_from_the_narrative_when_the_title_has_neither(tmp_path):
