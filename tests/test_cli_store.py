@@ -172,3 +172,29 @@ def _zombie(pid: int) -> bool:
         return Path(f"/proc/{pid}/stat").read_text().split(")")[-1].split()[0] == "Z"
     except OSError:
         return False
+
+
+def test_an_interrupted_ingest_stores_what_finished_and_exits_130(tmp_path):
+    inbox, db = tmp_path / "inbox", str(tmp_path / "j.duckdb")
+    copies_of_the_seed(inbox, COPIES)
+    expected_rows = {name: len(df) for name, df in jixiao.read(inbox / "report-000.docx").items()}
+    command = [JIXIAO, "ingest", str(inbox), "--db", db, "-j", "2"]
+    # Its own process group, as a terminal's Ctrl-C reaches the command and its workers.
+    proc = subprocess.Popen(command, stderr=subprocess.PIPE, text=True, start_new_session=True)
+    try:
+        wait_for_progress(proc, 0.3)
+        os.killpg(proc.pid, signal.SIGINT)
+        _, stderr = proc.communicate(timeout=60)
+    finally:
+        proc.kill()
+    assert proc.returncode == 130
+    added = int(re.search(r"(\d+) documents added", stderr)[1])
+    assert "Interrupted" in stderr
+    assert assert_every_document_whole(db, expected_rows) == added
+
+
+def test_the_command_line_starts_without_heavy_libraries():
+    probe = "import sys, jixiao.cli; print(' '.join(sorted(sys.modules)))"
+    loaded = set(subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
+                                check=True).stdout.split())
+    assert not loaded & {"pandas", "numpy", "duckdb", "lxml", "pdfplumber", "docx", "jieba"}
