@@ -149,7 +149,7 @@ def score_sheets(draw) -> ScoreSheet:
         total_self_text=draw(st.sampled_from((total, f"{total}分", f"{total}\n "))),
         split_before=draw(st.one_of(st.none(), st.integers(1, len(items) - 1))),
         level1_style=draw(st.sampled_from(("merged", "inline"))),
-        level1_text=(),
+        level1_text=draw(st.sampled_from(((), sheet.level1_text))),  # the seed's `产  出（25分）`
     )
 
 
