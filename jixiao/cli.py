@@ -69,9 +69,13 @@ def check(paths: tuple[str, ...]) -> None:
               help="parallel worker processes [default: number of cores]")
 def ingest(paths: tuple[str, ...], db: str, jobs: int | None) -> None:
     """Add documents to a database, skipping those already there."""
+    from jixiao.errors import StoreError
     from jixiao.store import ingest as run_ingest
 
-    summary = run_ingest(paths, db, jobs=jobs)
+    try:
+        summary = run_ingest(paths, db, jobs=jobs)
+    except StoreError as exc:
+        raise click.ClickException(str(exc)) from exc
     click.echo(summary.describe(), err=True)
     # 130: the shell's code for a run stopped by Ctrl-C (what finished is stored).
     sys.exit(130 if summary.interrupted else 1 if summary.failed else 0)
@@ -83,10 +87,15 @@ def ingest(paths: tuple[str, ...], db: str, jobs: int | None) -> None:
 @FORMAT_OPTION
 def export(db: str, out: str, fmt: str) -> None:
     """Write the database's tables to OUT."""
+    from jixiao.errors import StoreError
     from jixiao.export import write_tables
     from jixiao.store import load_tables
 
-    written = write_tables(load_tables(db), out, fmt)
+    try:
+        tables = load_tables(db)
+    except StoreError as exc:
+        raise click.ClickException(str(exc)) from exc
+    written = write_tables(tables, out, fmt)
     click.echo(f"{len(written)} files in {out}", err=True)
 
 

@@ -1,6 +1,8 @@
 """The exceptions jixiao raises.
 
     JixiaoError
+    ├── StoreError         the database cannot be opened (another process holds it, not a DuckDB
+    │                      file) or no worker process can start; the ingest stops
     └── ReadError          a file could not be read at all (it becomes a `failed` documents row)
         ├── UnsupportedFormat   the bytes are no format jixiao reads (text named .pdf, zero bytes…)
         ├── EncryptedFile       a password-protected PDF or Office file
@@ -24,6 +26,10 @@ class ReadError(JixiaoError):
         super().__init__(f"{source}: {cause}")
         self.source = source
         self.cause = cause
+
+
+class StoreError(JixiaoError):
+    """The database or the worker processes: nothing can be ingested until the cause is fixed."""
 
 
 class UnsupportedFormat(ReadError):

@@ -60,6 +60,16 @@ def test_export_without_a_database_is_misuse(tmp_path):
     assert result.exit_code == 2
 
 
+def test_a_file_that_is_not_a_database_is_a_clear_error(tmp_path):
+    db = tmp_path / "notes.duckdb"
+    db.write_text("not a database", "utf-8")
+    for command in (["export", "--db", str(db), "-o", str(tmp_path / "out")],
+                    ["ingest", str(SAMPLES / "seed.docx"), "--db", str(db)]):
+        result = invoke(*command)
+        assert result.exit_code == 1
+        assert f"cannot open the database {db}" in result.stderr
+
+
 @pytest.fixture
 def ingested(inbox, tmp_path):
     db = str(tmp_path / "j.duckdb")

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 import duckdb
 import pandas as pd
 
+from jixiao.errors import StoreError
 from jixiao.tables import COLUMNS, TABLE_NAMES, frame
 
 _SQL_TYPES = {"Float64": "DOUBLE", "Int64": "BIGINT"}
@@ -26,7 +27,13 @@ BATCH_SECONDS = 1.0
 
 def connect(db: str, read_only: bool = False) -> duckdb.DuckDBPyConnection:
     """Open (creating on first use) the database with every SPEC §3 table in it."""
-    con = duckdb.connect(db, read_only=read_only)
+    try:
+        con = duckdb.connect(db, read_only=read_only)
+    except duckdb.Error as exc:
+        # DuckDB lets one process write a file, and nobody read it meanwhile.
+        busy = "lock" in str(exc).lower()
+        cause = "another process (an ingest still running?) has it open" if busy else str(exc)
+        raise StoreError(f"cannot open the database {db}: {cause}") from exc
     if not read_only:
         for name in TABLE_NAMES:
             con.execute(_create_table(name))
@@ -48,7 +55,7 @@ def stored_documents(con: duckdb.DuckDBPyConnection) -> dict[str, str]:
 
 def load_tables(db: str) -> dict[str, pd.DataFrame]:
     """Every table of the database, with the columns and dtypes of jixiao.tables.frame."""
-    con = duckdb.connect(db, read_only=True)
+    con = connect(db, read_only=True)
     try:
         return {name: _load(con, name) for name in TABLE_NAMES}
     finally:

@@ -30,6 +30,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from jixiao.errors import StoreError
 from jixiao.pipeline import iter_paths
 from jixiao.progress import Progress
 from jixiao.store.database import BATCH_SECONDS, Writer, connect, stored_documents
@@ -125,10 +126,6 @@ def file_sha256(path: Path) -> str:
     return digest.hexdigest()
 
 
-class WorkersFailed(RuntimeError):
-    """The worker processes could not start (so no document could be read)."""
-
-
 @dataclass
 class Sink:
     """Where finished documents go: the database batch, the counts and the progress bar."""
@@ -199,7 +196,7 @@ def _check_workers_start(pool: ProcessPoolExecutor) -> None:
     try:
         pool.submit(os.getpid).result()
     except BrokenProcessPool as exc:
-        raise WorkersFailed(f"the worker processes could not start: {exc}") from exc
+        raise StoreError(f"the worker processes could not start: {exc}") from exc
 
 
 def read_tables(job: Job) -> dict[str, pd.DataFrame]:
