@@ -28,7 +28,8 @@ class Report:
     @classmethod
     def from_tables(cls, tables: dict[str, pd.DataFrame]) -> Report:
         """Missing tables become empty frames with the right columns."""
-        return cls(**{name: tables.get(name, frame(name)) for name in TABLE_NAMES})
+        # Not tables.get(name, frame(name)): that builds an empty frame (~4 ms) for every table.
+        return cls(**{name: tables[name] if name in tables else frame(name) for name in TABLE_NAMES})
 
     @classmethod
     def concat(cls, reports: Iterable[Report]) -> Report:
