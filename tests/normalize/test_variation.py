@@ -275,20 +275,29 @@ def test_report_without_its_score_sheet_is_partial_naming_it(tmp_path):
     assert not report.figures.empty
 
 
-def test_report_without_its_income_table_is_partial_naming_it(tmp_path):
+# Rows of each money table in the seed's form: its title (income, expense), header rows, org rows.
+MONEY_ROWS = {"income": 1 + 2 + 1, "expense": 1 + 3 + 1}
+
+
+@pytest.mark.parametrize(("table", "name", "kept"), [
+    ("income", "年度收入情况表", "expense.total"),
+    ("expense", "年度支出和结余情况表", "income.total"),
+])
+def test_report_without_a_money_table_is_partial_naming_it(tmp_path, table, name, kept):
     spec = dataclasses.replace(SEED, layout="separate_tables")
     money = tuple(money_rows(spec))
-    income_rows = 1 + 2 + len(spec.figures.income)  # title, two header rows, org rows
+    start = 0 if table == "income" else MONEY_ROWS["income"]
+    rest = money[:start] + money[start + MONEY_ROWS[table]:]
 
-    def drop_income(blocks):
-        return [dataclasses.replace(b, rows=money[income_rows:])
-                if getattr(b, "rows", None) == money else b for b in blocks]
+    def drop_table(blocks):
+        return [dataclasses.replace(b, rows=rest) if getattr(b, "rows", None) == money else b
+                for b in blocks]
 
-    report = _write_without(spec, tmp_path, drop_income)
+    report = _write_without(spec, tmp_path, drop_table)
     doc = report.documents.iloc[0]
-    assert doc["status"] == "partial" and "缺少年度收入情况表" in doc["warnings"]
-    assert "income" not in set(report.figures["table"])
-    assert values_of(report, "expense.total") == [Decimal("232.13")]
+    assert doc["status"] == "partial" and f"缺少{name}" in doc["warnings"]
+    assert table not in set(report.figures["table"])
+    assert values_of(report, kept) == [Decimal("232.13")]
 
 
 # --- producers -----------------------------------------------------------------------------
@@ -300,6 +309,12 @@ RESAVED = {
         blank="—", scores=dataclasses.replace(SEED.scores, split_before=22, level1_text=(),
                                               level1_style="inline")),
         "机关", "下属单位", "合计"),
+    "header-units-fullwidth-total-first": with_orgs(dataclasses.replace(
+        SEED, unit="元", unit_style="header", number_style="fullwidth_thousands", blank="/",
+        labels=(("income.total", "收入合计（元）"), ("expense.total", "支出合计（元）"),
+                ("three_public.total", "“三公”经费\n合计（元）"), ("assets.total", "固定资产合计（元）"),
+                ("income.fiscal", "一般公共预算\n拨款"), ("total_row", "合  计"))),
+        "合计", "机关", "下属单位"),
 }
 
 
