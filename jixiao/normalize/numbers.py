@@ -19,6 +19,8 @@ _NUMBER = re.compile(
     r"^(?P<sign>[-+−])?(?P<int>\d{1,3}(?:,\d{3})+|\d+)(?:\.(?P<frac>\d+))?(?P<unit>[^\d]*)$"
 )
 
+_BRACKETED = re.compile(r"^\((\d[\d,]*(?:\.\d+)?)\)$")
+
 UNITS = ("万元", "元", "个", "条", "人", "分", "%", "家", "项", "次", "件", "轮", "名", "户", "亿元")
 
 
@@ -44,9 +46,13 @@ def clean_number_text(text: str) -> str:
 
 def parse_number(text: str | None) -> Number:
     """Parse one cell's text; anything that is not a number with an optional unit is `text`."""
-    cleaned = clean_number_text(text or "")
+    cleaned = clean_number_text(text or "").lstrip("¥")
     if cleaned in _NOTHING:
         return Number(None, state="missing")
+    # Accounting style: a negative amount in brackets, (12.50) or （12.50） before NFKC.
+    bracketed = _BRACKETED.match(cleaned)
+    if bracketed:
+        cleaned = "-" + bracketed[1]
     match = _NUMBER.match(cleaned)
     if not match:
         return Number(None, state="text")
