@@ -16,7 +16,7 @@ import pandas as pd
 from jixiao.tables import frame
 from jixiao.validate import money, narrative, rescore, scores  # noqa: F401  (register the rules)
 from jixiao.validate.context import Context
-from jixiao.validate.registry import RULES, Finding, Rule, Skip
+from jixiao.validate.registry import RULES, Finding, Rule, Skip, ordered_rules
 
 __all__ = ["RULES", "validate"]
 
@@ -29,10 +29,10 @@ def validate(tables: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
             ctx = Context(doc_id, tables)
         except Exception as exc:  # tables not shaped as SPEC says: nothing can be checked
             reason = f"表格无法读取：{type(exc).__name__}: {exc}"
-            checks += [{"doc_id": doc_id, "rule": r, "status": "skipped", "reason": reason}
-                       for r in RULES]
+            checks += [{"doc_id": doc_id, "rule": r.id, "status": "skipped", "reason": reason}
+                       for r in ordered_rules()]
             continue
-        for rule in RULES.values():
+        for rule in ordered_rules():
             found, check = _apply(rule, ctx)
             findings.extend(found)
             checks.append(check)

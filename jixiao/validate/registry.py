@@ -51,6 +51,19 @@ class Rule:
 
 RULES: dict[str, Rule] = {}
 
+# SPEC §4's order, so that `checks` reads like the contract; rules added later follow it.
+SPEC_ORDER = (
+    "income.sum", "expense.sum", "expense.basic_split", "balance.identity", "balance.unstated",
+    "three_public.sum", "assets.sum", "staff.over_quota", "score.item_max", "score.max_sum",
+    "score.total", "score.grade", "score.reason_missing", "score.rescore",
+    "rectification.rate", "rectification.count", "narrative.figure", "narrative.sum",
+)
+
+
+def ordered_rules() -> list[Rule]:
+    rank = {rule_id: i for i, rule_id in enumerate(SPEC_ORDER)}
+    return sorted(RULES.values(), key=lambda r: rank.get(r.id, len(rank)))
+
 
 def rule(rule_id: str, severity: str) -> Callable[[Check], Check]:
     def register(check: Check) -> Check:

@@ -52,3 +52,10 @@ def test_validation_never_raises_on_tables_it_does_not_expect():
     assert out["findings"].empty
     assert set(out["checks"]["status"]) == {"skipped"}
     assert validate({})["checks"].empty
+
+
+def test_checks_list_every_rule_once_in_spec_order(seed):
+    from jixiao.validate.registry import SPEC_ORDER
+
+    checks = seed.checks
+    assert checks["rule"].tolist() == list(SPEC_ORDER)
