@@ -29,7 +29,7 @@ import pypdfium2 as pdfium
 from pdfplumber.table import edges_to_intersections, intersections_to_cells, merge_edges
 from PIL import Image
 
-from jixiao.extract.pdf_tables import BBox, PageTable, cells_to_table, group_cells, missing_rules
+from jixiao.extract.pdf_tables import BBox, PageTable, group_cells, missing_rules, tables_on_page
 from jixiao.extract.pdf_text import Glyph
 
 DPI = 200  # the seed's 150-dpi scan: 200 reads every figure and score, 150 and 400 miss some
@@ -96,11 +96,7 @@ def _read_bitmap(pixels: np.ndarray, number: int) -> tuple[list[PageTable], list
     cells = _cells(edges)
     clean = _erase(pixels, horizontal, vertical)
     glyphs = _cell_glyphs(clean, cells) + _page_glyphs(_blank(clean, cells))
-    tables: list[PageTable] = []
-    for boxes in group_cells(cells):
-        table, glyphs = cells_to_table(boxes, glyphs, number)
-        tables.append(PageTable(table, min(b[1] for b in boxes), max(b[3] for b in boxes), ruled_top=True))
-    return tables, glyphs
+    return tables_on_page(group_cells(cells), glyphs, number)
 
 
 def _runs(mask: np.ndarray, min_run: int) -> list[tuple[int, int, int, int]]:

@@ -22,7 +22,13 @@ from pdfminer.psparser import PSException
 from jixiao.errors import ReadError, UnsupportedFormat
 from jixiao.extract import ocr, stitch
 from jixiao.extract.model import Block, Cell, Document, Location, Paragraph, Table
-from jixiao.extract.pdf_tables import PageTable, cells_to_table, group_cells, missing_rules
+from jixiao.extract.pdf_tables import (
+    PageTable,
+    group_cells,
+    missing_rules,
+    tables_on_page,
+    written_to_bottom,
+)
 from jixiao.extract.pdf_text import (
     Glyph,
     drop_struck,
@@ -83,12 +89,7 @@ def read_page(page: pdfplumber.page.Page, number: int, chars: Sequence[Glyph]) -
     extra = missing_rules(page.edges)
     cells = page.debug_tablefinder({"explicit_horizontal_lines": extra}).cells if page.edges else []
     glyphs = drop_struck(chars, page.edges)
-    tables: list[PageTable] = []
-    for boxes in group_cells(cells):
-        table, glyphs = cells_to_table(boxes, glyphs, number)
-        top, bottom = min(b[1] for b in boxes), max(b[3] for b in boxes)
-        ruled = not any(abs(line["top"] - top) <= 2 for line in extra)
-        tables.append(PageTable(table, top, bottom, ruled))
+    tables, glyphs = tables_on_page(group_cells(cells), glyphs, number, [line["top"] for line in extra])
     return layout(tables, glyphs, number)
 
 
@@ -139,7 +140,9 @@ def _join_pages(pages: list[list[Item]]) -> list[Piece]:
             tail = _last_content(out)
             upper = out[tail] if tail is not None else None
             if isinstance(block, PageTable) and isinstance(upper, PageTable) and _continues(upper, block, opening):
-                out[tail] = replace(upper, table=stitch.join(upper.table, block.table, block.ruled_top))  # type: ignore[index]
+                cut = written_to_bottom(upper.full)
+                joined = stitch.join(upper.table, block.table, block.ruled_top, cut)
+                out[tail] = replace(upper, table=joined, full=upper.full | block.full)  # type: ignore[index]
             else:
                 out.append(block)
             opening = opening and _trivial(block)
@@ -163,23 +166,30 @@ def _trivial(block: Piece) -> bool:
 
 
 def _number(blocks: list[Piece]) -> list[Block]:
-    """Final tables numbered 1.. in order; every cell and paragraph gets its full location."""
+    """Final tables numbered 1.. in order, nested ones right after their host; every cell
+    and paragraph gets its full location."""
     out: list[Block] = []
     tables = paras = 0
     for block in blocks:
         if isinstance(block, PageTable):
-            tables += 1
-            out.append(_numbered(block.table, tables))
+            table, tables = _numbered(block.table, tables + 1)
+            out.append(table)
         elif block.text.strip():
             paras += 1
             out.append(replace(block, location=replace(block.location, para=paras)))
     return out
 
 
-def _numbered(table: Table, index: int) -> Table:
-    return replace(table, index=index, cells=tuple(_located(c, index) for c in table.cells))
-
-
+def _numbered(table: Table, index: int) -> tuple[Table, int]:
+    """The table numbered `index`, its nested tables after it; and the last number used."""
+    cells, last = [], index
+    for cell in table.cells:
+        nested = []
+        for inner in cell.nested:
+            numbered, last = _numbered(inner, last + 1)
+            nested.append(numbered)
+        cells.append(replace(_located(cell, index), nested=tuple(nested)))
+    return replace(table, index=index, cells=tuple(cells)), last
 def _located(cell: Cell, index: int) -> Cell:
     where = Location(page=cell.page, table=index, row=cell.row + 1, col=cell.col + 1)
     paragraphs = tuple(replace(p, location=replace(where, para=i)) for i, p in enumerate(cell.paragraphs, 1))

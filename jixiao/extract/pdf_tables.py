@@ -15,8 +15,8 @@ and the table remembers that its top was not ruled.
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, replace
 from typing import Any
 
 from jixiao.extract.model import Cell, Location, Paragraph, Table
@@ -26,6 +26,8 @@ Edge = dict[str, Any]
 BBox = tuple[float, float, float, float]
 
 _SNAP = 2.0  # points: edges closer than this are the same grid line
+_ROOM = 3.2  # font sizes below a cell's last line: less, and no further line fitted (LibreOffice leaves 1.4;
+# widow control may push two lines over, which leaves up to about 3)
 _MIN_RULE = 8.0  # points: shorter vertical strokes are glyph parts or underlines, not cell walls
 
 
@@ -37,6 +39,12 @@ class PageTable:
     top: float
     bottom: float
     ruled_top: bool
+    full: frozenset[tuple[int | None, BBox | None]] = frozenset()  # (page, bbox) of cells written to their bottom
+
+
+def written_to_bottom(full: frozenset[tuple[int | None, BBox | None]]) -> Callable[[Cell], bool]:
+    """Whether a cell's text runs down to its bottom edge, so a page break may have cut it."""
+    return lambda cell: (cell.page, cell.bbox) in full
 
 
 def missing_rules(edges: Sequence[Edge]) -> list[Edge]:
@@ -81,8 +89,67 @@ def group_cells(cells: Sequence[BBox]) -> list[list[BBox]]:
     return sorted(groups.values(), key=lambda g: min(c[1] for c in g))
 
 
-def cells_to_table(bboxes: Sequence[BBox], glyphs: Iterable[Glyph], page: int) -> tuple[Table, list[Glyph]]:
-    """One table's cell boxes and the page's glyphs → the Table and the glyphs not inside it."""
+def tables_on_page(
+    groups: Sequence[Sequence[BBox]], glyphs: Sequence[Glyph], page: int, unruled_tops: Sequence[float] = ()
+) -> tuple[list[PageTable], list[Glyph]]:
+    """Each group of cells → a table; a group lying inside another's cell is that cell's nested table.
+
+    Innermost tables take their glyphs first, so a nested table's text is read
+    once, tied to its host cell (F13), and not also as the host cell's text.
+    """
+    bounds = [_bounds(group) for group in groups]
+    order = sorted(range(len(groups)), key=lambda i: _area(bounds[i]))
+    tables: dict[int, Table] = {}
+    full: set[tuple[int | None, BBox | None]] = set()
+    rest = list(glyphs)
+    for i in order:
+        tables[i], rest = cells_to_table(groups[i], rest, page, full)
+    hosts = {i: _host(i, bounds, order) for i in order}
+    for i in order:
+        host = hosts[i]
+        if host is not None:
+            tables[host] = _nest(tables[host], tables[i], bounds[i])
+    found = [
+        PageTable(tables[i], bounds[i][1], bounds[i][3],
+                  not any(abs(y - bounds[i][1]) <= _SNAP for y in unruled_tops), frozenset(full))
+        for i in range(len(groups)) if hosts[i] is None
+    ]
+    return sorted(found, key=lambda t: t.top), rest
+
+
+def _bounds(boxes: Sequence[BBox]) -> BBox:
+    return (min(b[0] for b in boxes), min(b[1] for b in boxes), max(b[2] for b in boxes), max(b[3] for b in boxes))
+
+
+def _area(box: BBox) -> float:
+    return (box[2] - box[0]) * (box[3] - box[1])
+
+
+def _host(i: int, bounds: Sequence[BBox], order: Sequence[int]) -> int | None:
+    """The smallest other table whose outline holds table i's."""
+    x0, top, x1, bottom = bounds[i]
+    return next((j for j in order if j != i and _area(bounds[j]) > _area(bounds[i])
+                 and bounds[j][0] - _SNAP <= x0 and bounds[j][1] - _SNAP <= top
+                 and x1 <= bounds[j][2] + _SNAP and bottom <= bounds[j][3] + _SNAP), None)
+
+
+def _nest(host: Table, inner: Table, box: BBox) -> Table:
+    cx, cy = (box[0] + box[2]) / 2, (box[1] + box[3]) / 2
+    cells = list(host.cells)
+    for k, cell in enumerate(cells):
+        if cell.bbox and cell.bbox[0] <= cx <= cell.bbox[2] and cell.bbox[1] <= cy <= cell.bbox[3]:
+            cells[k] = replace(cell, nested=(*cell.nested, inner))
+            break
+    return replace(host, cells=tuple(cells))
+
+
+def cells_to_table(
+    bboxes: Sequence[BBox], glyphs: Iterable[Glyph], page: int, full: set[tuple[int | None, BBox | None]]
+) -> tuple[Table, list[Glyph]]:
+    """One table's cell boxes and the page's glyphs → the Table and the glyphs not inside it.
+
+    Cells whose text runs down to their bottom edge are added to `full`.
+    """
     xs = _cluster(v for b in bboxes for v in (b[0], b[2]))
     ys = _cluster(v for b in bboxes for v in (b[1], b[3]))
     spans = [(_index(ys, b[1]), _index(xs, b[0]), _index(ys, b[3]), _index(xs, b[2])) for b in bboxes]
@@ -100,7 +167,7 @@ def cells_to_table(bboxes: Sequence[BBox], glyphs: Iterable[Glyph], page: int) -
         else:
             outside.append(glyph)
     cells = tuple(sorted(
-        (_cell(r0, c0, r1 - r0, c1 - c0, inside[i], page, bboxes[i])
+        (_cell(r0, c0, r1 - r0, c1 - c0, inside[i], page, bboxes[i], full)
          for i, (r0, c0, r1, c1) in enumerate(spans) if r1 > r0 and c1 > c0),
         key=lambda c: (c.row, c.col),
     ))
@@ -108,16 +175,22 @@ def cells_to_table(bboxes: Sequence[BBox], glyphs: Iterable[Glyph], page: int) -
     return table, outside
 
 
-def _cell(row: int, col: int, rows: int, cols: int, glyphs: list[Glyph], page: int, bbox: BBox) -> Cell:
+def _cell(
+    row: int, col: int, rows: int, cols: int, glyphs: list[Glyph], page: int, bbox: BBox,
+    full: set[tuple[int | None, BBox | None]],
+) -> Cell:
     lines = glyphs_to_lines(glyphs)
     paragraphs = tuple(
         Paragraph(join_lines(group), Location(page=page)) for group in lines_to_paragraphs(lines)
     )
-    return Cell(
+    cell = Cell(
         row=row, col=col, row_span=rows, col_span=cols,
         text="\n".join(line.text for line in lines), paragraphs=paragraphs,
-        page=page, bbox=tuple(round(v, 1) for v in bbox),  # type: ignore[arg-type]
+        page=page, bbox=(round(bbox[0], 1), round(bbox[1], 1), round(bbox[2], 1), round(bbox[3], 1)),
     )
+    if lines and bbox[3] - lines[-1].bottom < _ROOM * lines[-1].size:  # no room for another line
+        full.add((cell.page, cell.bbox))
+    return cell
 
 
 def _slot(xs: Sequence[float], ys: Sequence[float], glyph: Glyph) -> tuple[int, int]:

@@ -12,7 +12,7 @@ break is fused back into one, and a vertical merge that ran over the break
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 
 from jixiao.extract.model import Cell, Paragraph, Table
@@ -39,8 +39,13 @@ def repeats_header(a: Table, b: Table) -> bool:
     return bool("".join(head)) and head == _row_texts(b.cells, 0)
 
 
-def join(a: Table, b: Table, ruled_top: bool = True) -> Table:
-    """`a` and its continuation `b` as one table; `ruled_top=False` says b's first row was split by the break."""
+def join(a: Table, b: Table, ruled_top: bool = True, cut: Callable[[Cell], bool] | None = None) -> Table:
+    """`a` and its continuation `b` as one table.
+
+    `ruled_top=False` says b's first row was split by the break (no rule above
+    it); `cut` tells which cells' text ran down to the page's cut (a PDF reader
+    knows; without it only a blank first row counts as the rest of a split row).
+    """
     edges = _merge_edges(a.col_edges, b.col_edges)
     upper = [_regrid(c, a.col_edges, edges) for c in a.cells]
     lower = [_regrid(c, b.col_edges, edges) for c in b.cells]
@@ -49,7 +54,7 @@ def join(a: Table, b: Table, ruled_top: bool = True) -> Table:
     if lower_rows == 0:
         return replace(a, n_cols=len(edges) - 1, cells=tuple(upper), pages=pages, col_edges=edges)
     first = [c for c in lower if c.row == 0]
-    if not ruled_top or _split_row(upper, a.n_rows - 1, first):
+    if not ruled_top or _split_row(upper, a.n_rows - 1, first, cut):
         upper, lower = _fuse(upper, a.n_rows - 1, first, lower)
         shift = a.n_rows - 1
     else:
@@ -103,28 +108,41 @@ def _covering(cells: Sequence[Cell], row: int, col: int) -> Cell | None:
     return next((c for c in cells if c.covers(row, col)), None)
 
 
-def _split_row(upper: list[Cell], last: int, first: list[Cell]) -> bool:
+def _split_row(upper: list[Cell], last: int, first: list[Cell], cut: Callable[[Cell], bool] | None) -> bool:
     """Is the first row below the break the rest of the last row above it?
 
-    It is when it is blank throughout (only padding went over). Otherwise
-    only if it writes under filled cells alone; and then if it is blank in the
-    first column where the last row has a cell of its own (not one merged
-    from above), or blank under at least half of that row's filled cells, or
-    a long text above stops mid-sentence and goes on below.
+    It is when it is blank throughout (only padding went over). Otherwise it
+    must write only under cells of its own width whose text ran down to the
+    page's cut (`cut`; a cell with room left below its text was not cut), and
+    be blank under at least a third of that row's own filled cells (the short
+    ones, scores, fitted above), or the row be one long text cell (a short one
+    is a title row). A new row writes under cells that had room, or has its
+    own scores and figures.
     """
     if not any(c.text.strip() for c in first):
         return True  # only the bottom padding of the last row went over the break
-    own = sorted((c for c in upper if c.row == last and c.text.strip()), key=lambda c: c.col)
-    below = {id(c): _covering(first, 0, c.col) for c in own}
-    if not own or any(c.text.strip() and not _filled(_covering(upper, last, c.col)) for c in first):
+    if cut is None:
         return False
-    blank_under = [c for c in own if not _filled(below[id(c)])]
-    first_own = min((c for c in upper if c.row == last), key=lambda c: c.col)
-    return (
-        not _filled(_covering(first, 0, first_own.col))
-        or 2 * len(blank_under) >= len(own)
-        or any(_unfinished(c) and _filled(below[id(c)]) for c in own)
-    )
+    for part in first:
+        above = _covering(upper, last, part.col)
+        if part.text.strip() and not (above is not None and _same_cell(part, above) and cut(above)):
+            return False
+    row = [c for c in upper if c.row <= last < c.row + c.row_span]
+    below = {id(c): _covering(first, 0, c.col) for c in row}
+    own = [c for c in row if c.row == last and c.text.strip()]
+    fitted = [c for c in own if _blank_single(below[id(c)])]
+    return 3 * len(fitted) >= len(own) > 0 if len(row) > 1 else len(row[0].text) >= _LONG_TEXT
+
+
+def _blank_single(cell: Cell | None) -> bool:
+    """A blank cell of one row: no merge running on."""
+    return cell is not None and not cell.text.strip() and cell.row_span == 1
+
+
+def _same_cell(part: Cell, above: Cell | None) -> bool:
+    """Could `part` be the rest of `above`: that is filled, and over the same columns (a narrower
+    cell under a wide one is a sub-header or a new row, never the rest of a split cell)."""
+    return above is not None and _filled(above) and (above.col, above.col_span) == (part.col, part.col_span)
 
 
 def _filled(cell: Cell | None) -> bool:
@@ -132,9 +150,11 @@ def _filled(cell: Cell | None) -> bool:
 
 
 def _unfinished(cell: Cell, ends: tuple[str, ...] = _SENTENCE_END) -> bool:
-    """A long text that does not end a sentence: the page broke it."""
+    """A text the page broke: long and not at a sentence's end, or with a bracket left open."""
     text = cell.text.strip()
-    return len(text) >= _LONG_TEXT and not text.endswith(ends)
+    if not text or text.endswith(ends):
+        return False
+    return len(text) >= _LONG_TEXT or text.count("（") + text.count("(") > text.count("）") + text.count(")")
 
 
 def _fuse(upper: list[Cell], last: int, first: list[Cell], lower: list[Cell]) -> tuple[list[Cell], list[Cell]]:
@@ -149,19 +169,25 @@ def _fuse(upper: list[Cell], last: int, first: list[Cell], lower: list[Cell]) ->
 
 
 def _carry(upper: list[Cell], last: int, first: list[Cell], lower: list[Cell]) -> tuple[list[Cell], list[Cell]]:
-    """A spanning cell under a filled one in the same columns is the same merged cell
-    when it is empty, or when the text above breaks off mid-clause and goes on in it."""
-    for part in first:
+    """A cell under a filled one over the same columns is that merged cell run on over the break
+    when it is empty and either spans rows or only blank cells lie left of it (a row label's
+    column, as 一级指标 or 机构名称), or when the text above breaks off mid-clause and goes on in it.
+    An empty cell right of filled ones (a blank 扣分原因) stays a blank cell of its own."""
+    leading = True
+    for part in sorted(first, key=lambda c: c.col):
         above = _covering(upper, last, part.col)
-        if (
-            above is not None and above.text.strip()
-            and (above.col, above.col_span) == (part.col, part.col_span)
-            and (above.row_span > 1 or part.row_span > 1)
-            and (not part.text.strip() or _unfinished(above, _CLAUSE_END))
-        ):
+        empty = not part.text.strip()
+        if above is not None and _same_cell(part, above) and _runs_on(above, part, leading):
             upper[upper.index(above)] = _extend(above, part, part.row_span)
             lower.remove(part)
+        leading = leading and empty
     return upper, lower
+
+
+def _runs_on(above: Cell, part: Cell, leading: bool) -> bool:
+    if not part.text.strip():
+        return leading or above.row_span > 1 or part.row_span > 1
+    return above.row_span + part.row_span > 2 and _unfinished(above, _CLAUSE_END)
 
 
 def _extend(cell: Cell, rest: Cell, extra_rows: int) -> Cell:

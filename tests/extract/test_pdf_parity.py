@@ -8,7 +8,8 @@ import re
 import pandas as pd
 import pytest
 
-from conftest import needs_soffice, read_sample
+from conftest import SAMPLES, expected, needs_soffice, read_sample
+from golden import all_differences
 
 # What a reader's format may change: where a value was read (max_group names the merged cell by
 # its location), and the raw text around it.
@@ -41,3 +42,12 @@ def test_a_pdf_of_the_seed_has_the_same_narrative(rendition):
 @pytest.mark.parametrize("table", ["figures", "scores", "findings", "goals", "profile", "evaluators"])
 def test_the_seed_doc_reads_like_the_word_file(table):
     assert comparable(getattr(read_sample("seed.doc"), table)) == comparable(getattr(read_sample("seed.docx"), table))
+
+
+PDFS = sorted(p for p in SAMPLES.glob("**/*.pdf") if p.parent.name in ("samples", "variants") and "scanned" not in p.name)
+
+
+@pytest.mark.parametrize("path", PDFS, ids=lambda p: p.name)
+def test_pdf_sample_reads_as_its_spec(path):
+    report = read_sample(str(path.relative_to(SAMPLES)))
+    assert all_differences(report, expected(path.name.split(".")[0].removesuffix("-chromium"))) == []

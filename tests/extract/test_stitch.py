@@ -53,9 +53,22 @@ def test_columns_are_matched_by_position_not_index():
 def test_a_row_split_by_the_page_break_is_fused():
     upper = table([HEADER, ["投入", "控制率", "5", "5"], ["过程", "支付", "3", "2"]], EDGES)
     lower = table([HEADER, ["", "进度", "", ""], ["", "结余", "3", "3"]], EDGES, page=2)
-    joined = join(upper, lower)
+    joined = join(upper, lower, cut=lambda cell: True)  # every cell of the last row ran to the page's end
     assert texts(joined)[2] == ["过程", "支付\n进度", "3", "2"]
     assert texts(joined)[3] == ["", "结余", "3", "3"]
+
+
+def test_a_row_under_cells_with_room_left_is_a_new_row():
+    upper = table([HEADER, ["过程", "支付", "3", "2"]], EDGES)
+    lower = table([["", "进度", "", ""]], EDGES, page=2)
+    assert join(upper, lower, cut=lambda cell: cell.text != "支付").n_rows == 3
+    assert join(upper, lower).n_rows == 3  # without knowing where text ends, only a blank row is a remainder
+
+
+def test_a_new_row_with_its_own_scores_is_not_a_split_row():
+    upper = table([HEADER, ["机关", "320.56", "50.00", "1"]], EDGES)
+    lower = table([["区教育事务中心", "150.00", "", "2"]], EDGES, page=2)
+    assert join(upper, lower, cut=lambda cell: True).n_rows == 3
 
 
 def test_a_continuation_without_a_top_rule_is_fused():
