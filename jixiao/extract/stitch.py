@@ -5,8 +5,10 @@ The pieces are matched by x position, not by column index: the same table can
 come out with 9 grid columns on one page and 11 on the next, so the column
 edges of both are merged and every cell is re-placed on the merged grid. Then
 the repeated header rows of the second piece are dropped, a row split by the
-break is fused back into one, and a vertical merge that ran over the break
-(an empty, spanning cell under a filled one) is carried on.
+break is fused back into one (told by where the text above ran out, which
+only the PDF reader knows: see `join`'s `cut`), and a vertical merge that ran
+over the break is carried on (a cell over the same columns as a filled one
+above: blank, or going on with a text broken off above).
 """
 
 from __future__ import annotations
