@@ -8,7 +8,6 @@ model and printed 1-based in locations, because locations are for people.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Union
 
 
 @dataclass(frozen=True)
@@ -60,7 +59,7 @@ class Cell:
     row_span: int = 1
     col_span: int = 1
     paragraphs: tuple[Paragraph, ...] = ()
-    nested: tuple["Table", ...] = ()
+    nested: tuple[Table, ...] = ()
     page: int | None = None
     bbox: tuple[float, float, float, float] | None = None
     table: int | None = None
@@ -105,7 +104,7 @@ class Table:
         return by_row
 
 
-Block = Union[Paragraph, Table]
+Block = Paragraph | Table
 
 
 @dataclass(frozen=True)
