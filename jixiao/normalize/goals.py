@@ -12,6 +12,8 @@ from jixiao.normalize.text import display, label_key
 
 _GOAL_SPLIT = re.compile(r"(?=目标\s*\d+\s*[:：])")
 _INDICATOR_PREFIX = re.compile(r"^(?:指标\s*\d+|目标\s*\d+|\d+)\s*[:：.、]\s*")
+_SCORE_LABELS = ("绩效自评综合得分", "综合得分", "自评得分")
+_GRADE_LABELS = ("评价等次", "评价等级", "自评等级")
 _MEASURE = re.compile(r"^\s*([-+]?\d+(?:\.\d+)?)\s*([^\d\s]{0,3})\s*$")
 
 
@@ -47,11 +49,11 @@ def read_performance(items: list[Item], doc_id: str) -> Performance:
         elif "绩效目标" in keys and "完成情况" in keys:
             columns = _quantitative_columns(item, keys)
             qualitative = None
-        elif _label_value(item, "绩效自评综合得分", "综合得分", "自评得分"):
-            perf.score = _score_figure(doc_id, *_label_value(item, "绩效自评综合得分", "综合得分", "自评得分"))
+        elif score := _label_value(item, *_SCORE_LABELS):
+            perf.score = _score_figure(doc_id, *score)
             columns = qualitative = None
-        elif _label_value(item, "评价等次", "评价等级", "自评等级"):
-            perf.grade = display(_label_value(item, "评价等次", "评价等级", "自评等级")[1].text)
+        elif grade := _label_value(item, *_GRADE_LABELS):
+            perf.grade = display(grade[1].text)
         elif qualitative is not None:
             perf.goals.extend(_qualitative(doc_id, item, qualitative))
         elif columns is not None:
@@ -132,9 +134,10 @@ def _category(text: str) -> str:
 def _goal(doc_id: str, kind: str, category: str, subcategory: str, indicator: str,
           target: str, actual: str, cell: Cell) -> dict:
     measure = _MEASURE.match(actual.replace("％", "%"))
+    value = parse_number(measure[1]).value if measure else None
     return {
         "doc_id": doc_id, "kind": kind, "category": category, "subcategory": subcategory,
         "indicator": indicator, "target": target, "actual": actual,
-        "actual_value": float(parse_number(measure[1]).value) if measure else None,
+        "actual_value": float(value) if value is not None else None,
         "actual_unit": measure[2] if measure else "", "location": str(cell.location),
     }

@@ -86,10 +86,11 @@ def _score_row(doc_id: str, row: Row, columns: dict[str, int], carry: _Carry) ->
     name1, max1 = split_max(carry.level1.text) if carry.level1 else ("", None)
     name2, max2 = split_max(carry.level2.text) if carry.level2 else ("", None)
     max_cell, self_cell, reason = _max_cell(cell("max"), carry), cell("self"), cell("reason")
+    criteria = cell("criteria")
     return {
         "doc_id": doc_id, "kind": "item", "level1": name1, "level1_max": _num(max1),
         "level2": name2, "level2_max": _num(max2), "indicator": display(indicator.text),
-        "criteria": (cell("criteria").text.strip() if cell("criteria") else ""),
+        "criteria": criteria.text.strip() if criteria else "",
         "max_score": _num(max_cell.text) if max_cell else None,
         "self_score": _num(self_cell.text) if self_cell else None,
         "reason": display(reason.text) if reason else "",
