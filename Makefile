@@ -16,7 +16,8 @@ $(STAMP): pyproject.toml
 
 demo: $(STAMP)  ## read the bundled samples into out/ (CSV) and check them
 	$(BIN)/jixiao extract samples -o out --format csv
-	-$(BIN)/jixiao check samples/seed.docx
+	@# check exits 1 on errors, and the seed has two (SPEC §4): show them, do not fail the demo.
+	$(BIN)/jixiao check samples/seed.docx || true
 
 test: $(STAMP)  ## run the whole test suite
 	$(BIN)/pytest -q
