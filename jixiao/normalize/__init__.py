@@ -36,6 +36,7 @@ def normalize(document: Document, doc_id: str) -> dict[str, pd.DataFrame]:
     finance, notes = read_finance(sections.get("finance", []), doc_id)
     warnings += notes
     perf = read_performance(sections.get("performance", []), doc_id)
+    warnings += perf.warnings
     scores, notes = read_scores(sections.get("scoresheet", []), doc_id)
     warnings += notes
     narrative = read_narrative(sections.get("narrative", []), doc_id)

@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass, field
 
 from jixiao.extract.model import Cell, Paragraph
+from jixiao.normalize.figures import figure_row
 from jixiao.normalize.labels import classify, lookup
 from jixiao.normalize.layout import Item, Row
 from jixiao.normalize.numbers import Number, parse_number, to_wan
@@ -109,19 +110,10 @@ def _figure(
     key = lookup(kind, raw_label) if header is not None else None
     shown = Number(number.value, max(number.decimals, usual), number.unit or unit, number.state)
     converted = to_wan(shown)
-    note = None
+    unit_out = "万元" if converted.unit in ("万元", "") else converted.unit
+    fig, note = figure_row(doc_id, kind, org, key, raw_label, cell, converted, unit_out)
     if key is None and (raw_label or number.value is not None):
         note = f"未识别的栏目“{display(raw_label) or '（无表头）'}”，值“{display(cell.text)}”保留为原文（{cell.location}）"
-    elif number.state == "text":
-        note = f"“{display(raw_label)}”的值“{display(cell.text)}”不是数字，记为缺失（{cell.location}）"
-    fig = {
-        "doc_id": doc_id, "table": kind, "org": org, "key": key, "label": display(raw_label),
-        "value": float(converted.value) if converted.value is not None else None,
-        "unit": "万元" if converted.unit in ("万元", "") else converted.unit,
-        "raw_label": raw_label, "raw_value": cell.text,
-        "decimals": converted.decimals if converted.value is not None else None,
-        "location": str(cell.location),
-    }
     return fig, note
 
 

@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 
 from jixiao.extract.model import Cell
+from jixiao.normalize.figures import figure_row
 from jixiao.normalize.layout import Item, Row
 from jixiao.normalize.numbers import parse_number
 from jixiao.normalize.text import display, label_key
@@ -22,6 +23,7 @@ class Performance:
     goals: list[dict]
     score: dict | None
     grade: str | None
+    warnings: list[str]
 
 
 @dataclass(frozen=True)
@@ -34,7 +36,7 @@ class _Columns:
 
 
 def read_performance(items: list[Item], doc_id: str) -> Performance:
-    perf = Performance([], None, None)
+    perf = Performance([], None, None, [])
     qualitative: tuple[int, int, int, int] | None = None
     columns: _Columns | None = None
     for item in items:
@@ -50,7 +52,8 @@ def read_performance(items: list[Item], doc_id: str) -> Performance:
             columns = _quantitative_columns(item, keys)
             qualitative = None
         elif score := _label_value(item, *_SCORE_LABELS):
-            perf.score = _score_figure(doc_id, *score)
+            perf.score, note = _score_figure(doc_id, *score)
+            perf.warnings.extend([note] if note else [])
             columns = qualitative = None
         elif grade := _label_value(item, *_GRADE_LABELS):
             perf.grade = display(grade[1].text)
@@ -71,15 +74,9 @@ def _label_value(row: Row, *labels: str) -> tuple[Cell, Cell] | None:
     return None
 
 
-def _score_figure(doc_id: str, label: Cell, value: Cell) -> dict:
+def _score_figure(doc_id: str, label: Cell, value: Cell) -> tuple[dict, str | None]:
     number = parse_number(value.text)
-    return {
-        "doc_id": doc_id, "table": "self_eval", "org": "", "key": "self_eval.score",
-        "label": display(label.text), "value": float(number.value) if number.value is not None else None,
-        "unit": "分", "raw_label": label.text, "raw_value": value.text,
-        "decimals": number.decimals if number.value is not None else None,
-        "location": str(value.location),
-    }
+    return figure_row(doc_id, "self_eval", "", "self_eval.score", label.text, value, number, "分")
 
 
 def _qualitative(doc_id: str, row: Row, spans: tuple[int, int, int, int]) -> list[dict]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from jixiao.extract.model import Cell
+from jixiao.normalize.figures import figure_row
 from jixiao.normalize.layout import Item, Row
 from jixiao.normalize.numbers import parse_number
 from jixiao.normalize.text import display, label_key
@@ -62,14 +63,4 @@ def _pairs(row: Row) -> list[tuple[str, Cell, Cell]]:
 
 def _staff_figure(doc_id: str, name: str, label: Cell, value: Cell) -> tuple[dict, str | None]:
     number = parse_number(value.text)
-    note = None
-    if number.state == "text":
-        note = f"“{name}”的值“{display(value.text)}”不是人数，记为缺失（{value.location}）"
-    fig = {
-        "doc_id": doc_id, "table": "staff", "org": "", "key": STAFF_KEYS[name],
-        "label": display(label.text), "value": float(number.value) if number.value is not None else None,
-        "unit": "人", "raw_label": label.text, "raw_value": value.text,
-        "decimals": number.decimals if number.value is not None else None,
-        "location": str(value.location),
-    }
-    return fig, note
+    return figure_row(doc_id, "staff", "", STAFF_KEYS[name], label.text, value, number, "人")
