@@ -65,15 +65,33 @@ _NUMERIC = {
 
 
 def frame(name: str, rows: list[dict] | None = None) -> pd.DataFrame:
-    """A DataFrame of table `name` with exactly its columns and stable dtypes."""
+    """A DataFrame of table `name` with exactly its columns and stable dtypes.
+
+    Built column by column from typed arrays: pandas' from_records followed by one
+    astype per column cost ~3 ms a table, more than reading the document.
+    """
     import pandas as pd
 
-    columns = COLUMNS[name]
-    df = pd.DataFrame.from_records(rows or [], columns=columns)
+    records = rows or []
     dtypes = _NUMERIC.get(name, {})
-    for col in columns:
-        if col in dtypes:
-            df[col] = pd.to_numeric(df[col], errors="coerce").astype(dtypes[col])
-        else:
-            df[col] = df[col].astype("string")
-    return df
+    data = {}
+    for col in COLUMNS[name]:
+        dtype = dtypes.get(col, "string")
+        values = [_cell(row.get(col), dtype, pd.NA) for row in records]
+        data[col] = pd.array(values, dtype=dtype)
+    return pd.DataFrame(data)
+
+
+def _cell(value: object, dtype: str, na: object) -> object:
+    """None for anything missing or not of the column's kind (as pd.to_numeric's coerce did)."""
+    if value is None or value is na or (isinstance(value, float) and value != value):
+        return None
+    if dtype == "string":
+        return str(value)
+    try:
+        number = float(value)  # type: ignore[arg-type]
+    except (TypeError, ValueError):
+        return None
+    if dtype == "Int64":
+        return int(number) if number.is_integer() else None
+    return number

@@ -34,6 +34,7 @@ from jixiao.tables import frame
 TERMS_FILE = Path(__file__).with_name("jieba_terms.txt")
 _CLAUSE_END = re.compile(r"[。；;！!？?]")
 _AMOUNT = re.compile(r"(?<![\d.,])(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?\s*(?:万元|亿元|元)")
+_WINDOW = 24  # characters before an amount that may hold its term and fillers
 # Words that may stand between a term and its amount: 基本支出合计232.13万元, 支出为…
 _FILLERS = {"合计", "共计", "总计", "总额", "为", "是", "共", "达", "达到", "计", "了", "约", "金额",
             ":", "：", " ", "\u3000"}
@@ -117,11 +118,10 @@ def _context_of(heading: str) -> _Context:
 
 
 def _amounts(clause: str, context: _Context) -> list[dict]:
-    tokens = list(_tokenizer().tokenize(clause))
     claims: list[dict] = []
     whole_at: int | None = None  # index in `claims` of the amount the 其中 parts belong to
     for match in _AMOUNT.finditer(clause):
-        term, start = _term_before(tokens, match.start())
+        term, start = _term_before(clause, match.start())
         number = _wan(parse_number(match.group()))
         if term is None or number.value is None:
             continue
@@ -142,9 +142,14 @@ def _amounts(clause: str, context: _Context) -> list[dict]:
     return claims
 
 
-def _term_before(tokens: list[tuple[str, int, int]], at: int) -> tuple[str | None, int]:
-    """The form term ending just before position `at`, skipping fillers; else (None, at)."""
-    before = [t for t in tokens if t[2] <= at]
+def _term_before(clause: str, at: int) -> tuple[str | None, int]:
+    """The form term ending just before position `at`, skipping fillers; else (None, at).
+
+    Only the words just before the amount can name it, so only they are tokenized
+    (jieba over whole clauses cost more than reading the document).
+    """
+    offset = max(0, at - _WINDOW)
+    before = [(w, s + offset, e + offset) for w, s, e in _tokenizer().tokenize(clause[offset:at])]
     for i in range(len(before) - 1, -1, -1):
         word, start, _ = before[i]
         if word in _terms():

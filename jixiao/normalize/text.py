@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 _SPACE = re.compile(r"[\s\u3000\u00a0\u200b\ufeff]+")
 _QUOTES = str.maketrans("", "", "“”\"'‘’「」『』")
@@ -22,6 +23,7 @@ def squash(text: str | None) -> str:
     return _SPACE.sub("", text or "")
 
 
+@lru_cache(maxsize=8192)  # the same few hundred cell texts are compared thousands of times
 def label_key(text: str | None) -> str:
     """A label's comparison key: NFKC, no spaces or breaks, no quotes, no trailing colon."""
     key = squash(unicodedata.normalize("NFKC", text or "")).translate(_QUOTES)

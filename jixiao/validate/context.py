@@ -7,14 +7,18 @@ identity (blank is not zero).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import Any, TypeVar
 
 import pandas as pd
 
 from jixiao.normalize.labels import CANONICAL_LABEL
 from jixiao.normalize.text import label_key
 from jixiao.validate.interval import ZERO, Interval, exact, half_width
+
+T = TypeVar("T")
 
 # 机构名称 rows that add up the others.
 TOTAL_ORGS = {"合计", "总计", "小计", "汇总", "全部"}
@@ -74,6 +78,13 @@ class Context:
         if self.grade == "<NA>":
             self.grade = ""
         self._figs = {(f.org, f.key): f for f in map(_fig, self.figures.itertuples()) if f.key}
+        self._views: dict[Callable[..., Any], Any] = {}
+
+    def view(self, build: Callable[[Context], T]) -> T:
+        """build(self), once per document: several rules read the same view of a table."""
+        if build not in self._views:
+            self._views[build] = build(self)
+        return self._views[build]
 
     def orgs(self, *prefixes: str) -> list[str]:
         """机构名称 rows of the tables holding keys with these prefixes, in reading order."""
@@ -101,7 +112,9 @@ class Context:
 def _of_doc(df: pd.DataFrame | None, doc_id: str) -> pd.DataFrame:
     if df is None or not len(df) or "doc_id" not in df:
         return df if df is not None else pd.DataFrame()
-    return df[df["doc_id"] == doc_id].reset_index(drop=True)
+    mine = df["doc_id"] == doc_id
+    # jixiao.read validates one document at a time: no copy when every row is this one's.
+    return df if mine.all() else df[mine].reset_index(drop=True)
 
 
 def _fig(row: object) -> Fig:

@@ -37,6 +37,10 @@ class Claim:
 
 
 def claims(ctx: Context) -> list[Claim]:
+    return ctx.view(_claims)
+
+
+def _claims(ctx: Context) -> list[Claim]:
     if not len(ctx.claims):
         return []
     out = []

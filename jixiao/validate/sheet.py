@@ -60,6 +60,14 @@ def _text(value: object) -> str:
 
 
 def items(ctx: Context) -> list[Item]:
+    return ctx.view(_items)
+
+
+def total_row(ctx: Context) -> Item | None:
+    return ctx.view(_total_row)
+
+
+def _items(ctx: Context) -> list[Item]:
     df = ctx.scores
     if not len(df):
         return []
@@ -67,7 +75,7 @@ def items(ctx: Context) -> list[Item]:
     return [_item(r) for r in rows.to_dict("records")]
 
 
-def total_row(ctx: Context) -> Item | None:
+def _total_row(ctx: Context) -> Item | None:
     df = ctx.scores
     if not len(df) or "kind" not in df:
         return None
