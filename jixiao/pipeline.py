@@ -10,14 +10,9 @@ import hashlib
 import os
 from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING
-
 from jixiao.errors import ReadError
 from jixiao.report import Report
 from jixiao.tables import frame
-
-if TYPE_CHECKING:  # pandas is imported where it is used: `jixiao --help` must not pay its ~0.3 s start-up.
-    import pandas as pd
 
 READABLE_SUFFIXES = {".docx", ".doc", ".wps", ".pdf", ".docm", ".wpsx"}
 
@@ -41,12 +36,8 @@ def read(path: str | os.PathLike[str]) -> Report:
         return _failed(source, doc_id, sha256, exc.cause)
     except Exception as exc:  # a reader bug must not stop the batch; say what broke
         return _failed(source, doc_id, sha256, f"reader crashed: {type(exc).__name__}: {exc}")
-    tables = normalize(document, doc_id)
+    tables = normalize(document, doc_id, source=source, sha256=sha256)
     tables.update(validate(tables))
-    documents = tables["documents"]
-    # .loc keeps the columns' "string" dtype; assigning a whole column would make it pandas' default str.
-    documents.loc[:, "sha256"] = sha256
-    documents.loc[:, "source"] = source
     return Report.from_tables(tables)
 
 
@@ -72,8 +63,3 @@ def _failed(source: str, doc_id: str, sha256: str, error: str) -> Report:
         "status": "failed", "error": error, "warnings": "",
     }
     return Report.from_tables({"documents": frame("documents", [row])})
-
-
-def documents_row(doc_id: str, fmt: str, pages: int | None, **fields: object) -> pd.DataFrame:
-    """The one documents row of a read document; the pipeline adds source and sha256."""
-    return frame("documents", [{"doc_id": doc_id, "format": fmt, "pages": pages, **fields}])

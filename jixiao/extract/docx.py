@@ -30,6 +30,11 @@ _SKIP = {f"{{{W}}}del", f"{{{W}}}moveFrom", f"{{{MC}}}Fallback", f"{{{W}}}txbxCo
 _TEXT = {f"{{{W}}}t": None, f"{{{W}}}tab": "\t", f"{{{W}}}br": "\n", f"{{{W}}}cr": "\n",
          f"{{{W}}}noBreakHyphen": "-"}
 _TXBX = f"{{{W}}}txbxContent"
+# Child paths looked up for every cell and paragraph, spelled once.
+_TC_SPAN, _TC_VMERGE = f"{{{W}}}tcPr/{{{W}}}gridSpan", f"{{{W}}}tcPr/{{{W}}}vMerge"
+_P_STYLE = f"{{{W}}}pPr/{{{W}}}pStyle"
+_GRID_COL = f"{{{W}}}tblGrid/{{{W}}}gridCol"
+_VAL = f"{{{W}}}val"
 
 
 def _attr(el: etree._Element | None, name: str) -> str | None:
@@ -88,15 +93,16 @@ class _Walker:
         for r, tr in enumerate(_rows(tbl)):
             col = _grid_skip(tr, "gridBefore")
             for tc in _cells(tr):
-                span = int(_attr(tc.find(f"{{{W}}}tcPr/{{{W}}}gridSpan"), "val") or 1)
-                vmerge = tc.find(f"{{{W}}}tcPr/{{{W}}}vMerge")
-                if vmerge is not None and _attr(vmerge, "val") in (None, "continue"):
+                span_el = tc.find(_TC_SPAN)
+                span = int(span_el.get(_VAL) or 1) if span_el is not None else 1
+                vmerge = tc.find(_TC_VMERGE)
+                if vmerge is not None and vmerge.get(_VAL) in (None, "continue"):
                     builder.extend_down(r, col, span)
                 else:
                     builder.add(r, col, span, *self._cell_content(tc, index, r, col))
                 col += span
             builder.end_row(col + _grid_skip(tr, "gridAfter"))
-        grid_cols = len(tbl.findall(f"{{{W}}}tblGrid/{{{W}}}gridCol"))
+        grid_cols = len(tbl.findall(_GRID_COL))
         return builder.build(grid_cols)
 
     def _cell_content(
@@ -207,4 +213,5 @@ def _grid_skip(tr: etree._Element, name: str) -> int:
 
 
 def _style(p: etree._Element) -> str:
-    return _attr(p.find(f"{{{W}}}pPr/{{{W}}}pStyle"), "val") or ""
+    style = p.find(_P_STYLE)
+    return (style.get(_VAL) or "") if style is not None else ""

@@ -26,7 +26,8 @@ from jixiao.tables import frame
 REQUIRED = {"income": "年度收入情况表", "expense": "年度支出和结余情况表", "scores": "评分表"}
 
 
-def normalize(document: Document, doc_id: str) -> dict[str, pd.DataFrame]:
+def normalize(document: Document, doc_id: str, **file_facts: str) -> dict[str, pd.DataFrame]:
+    """The tables of one read document; `file_facts` (source, sha256) go into its documents row."""
     items = flatten(document)
     sections = split_sections(items)
     warnings = list(document.warnings)
@@ -50,7 +51,7 @@ def normalize(document: Document, doc_id: str) -> dict[str, pd.DataFrame]:
     documents = {
         "doc_id": doc_id, "format": document.format, "pages": document.pages,
         "org_name": org_name, "year": year, "grade": perf.grade or "", "status": status,
-        "error": "", "warnings": "\n".join(warnings),
+        "error": "", "warnings": "\n".join(warnings), **file_facts,
     }
     return {
         "documents": frame("documents", [documents]),
