@@ -10,6 +10,7 @@ import hashlib
 import os
 from collections.abc import Iterable, Iterator
 from pathlib import Path
+
 from jixiao.errors import ReadError
 from jixiao.report import Report
 from jixiao.tables import frame
