@@ -16,7 +16,7 @@ import duckdb
 import pandas as pd
 
 from jixiao.errors import StoreError
-from jixiao.tables import COLUMNS, TABLE_NAMES, frame
+from jixiao.tables import COLUMNS, TABLE_NAMES, Columns, frame, frame_from_columns, row_count
 
 _SQL_TYPES = {"Float64": "DOUBLE", "Int64": "BIGINT"}
 # A batch is committed when it holds this many documents or is this old, whichever comes first:
@@ -79,18 +79,18 @@ class Writer:
     """Collects finished documents and commits them in batches (see the module docstring)."""
 
     con: duckdb.DuckDBPyConnection
-    pending: dict[str, list[pd.DataFrame]] = field(default_factory=dict)
+    pending: dict[str, list[Columns]] = field(default_factory=dict)
     replace: list[str] = field(default_factory=list)
     count: int = 0
     since: float = field(default_factory=time.monotonic)
 
-    def add(self, tables: dict[str, pd.DataFrame], replaces: str | None = None) -> None:
+    def add(self, tables: dict[str, Columns], replaces: str | None = None) -> None:
         """Queue one document's tables; `replaces` names a stored doc_id to delete first."""
         if self.count == 0:
             self.since = time.monotonic()
-        for name, df in tables.items():
-            if len(df):
-                self.pending.setdefault(name, []).append(df)
+        for name, columns in tables.items():
+            if row_count(columns):
+                self.pending.setdefault(name, []).append(columns)
         if replaces:
             self.replace.append(replaces)
         self.count += 1
@@ -114,8 +114,8 @@ class Writer:
                     self.con.execute(
                         f'DELETE FROM "{name}" WHERE list_contains(?, doc_id)', [self.replace]
                     )
-            for name, dfs in self.pending.items():
-                self._insert(name, pd.concat(dfs, ignore_index=True))
+            for name, parts in self.pending.items():
+                self._insert(name, frame_from_columns(name, parts))
             self.con.commit()
         except BaseException:
             self.con.rollback()

@@ -28,14 +28,12 @@ from dataclasses import dataclass, field
 from multiprocessing.connection import wait as wait_for_objects
 from pathlib import Path
 
-import pandas as pd
-
 from jixiao.errors import StoreError
 from jixiao.pipeline import iter_paths
 from jixiao.progress import Progress
 from jixiao.store.database import BATCH_SECONDS, Writer, connect, stored_documents
 from jixiao.store.summary import IngestSummary, Tally
-from jixiao.tables import frame
+from jixiao.tables import Columns, to_columns
 
 # Documents queued per worker: enough to keep each busy while the parent commits a batch
 # (~0.1-0.3 s, a few documents' reading), few enough to keep memory flat.
@@ -135,11 +133,11 @@ class Sink:
     tally: Tally
     progress: Progress
 
-    def store(self, job: Job, tables: dict[str, pd.DataFrame]) -> None:
+    def store(self, job: Job, tables: dict[str, Columns]) -> None:
         self.writer.add(tables, replaces=job.replaces)
         status = self.tally.count(tables, retried=job.replaces is not None)
         if status == "failed":
-            self.progress.note(f"failed: {job.path}: {tables['documents']['error'].iloc[0]}")
+            self.progress.note(f"failed: {job.path}: {tables['documents']['error'][0]}")
         self.progress.advance(failed=status == "failed")
 
 
@@ -158,7 +156,7 @@ def _run_pool(queue: deque[Job], workers: int, limit: int, sink: Sink) -> list[J
     """Read the queued jobs in a pool; the jobs in flight if a worker died, else []."""
     with ProcessPoolExecutor(workers, mp_context=_context(), initializer=_worker_init) as pool:
         _check_workers_start(pool)
-        in_flight: dict[Future[dict[str, pd.DataFrame]], Job] = {}
+        in_flight: dict[Future[dict[str, Columns]], Job] = {}
         try:
             while queue or in_flight:
                 while queue and len(in_flight) < limit:
@@ -200,28 +198,31 @@ def _check_workers_start(pool: ProcessPoolExecutor) -> None:
         raise StoreError(f"the worker processes could not start: {exc}") from exc
 
 
-def read_tables(job: Job) -> dict[str, pd.DataFrame]:
-    """In a worker: one file through the whole pipeline. Never raises for a bad file."""
+def read_tables(job: Job) -> dict[str, Columns]:
+    """In a worker: one file through the whole pipeline. Never raises for a bad file.
+
+    The tables go back as plain column lists: unpickling ten DataFrames cost the
+    single writing process more than its inserts, and it serves every worker.
+    """
     from jixiao.pipeline import read
 
     try:
-        tables = read(job.path).tables()
+        tables = {name: to_columns(df) for name, df in read(job.path).items() if len(df)}
     except Exception as exc:  # a bug must not lose the batch; record what broke
         return failed_tables(job, f"jixiao crashed: {type(exc).__name__}: {exc}")
     documents = tables["documents"]
-    if len(documents) and not documents["doc_id"].iloc[0]:
+    if not documents["doc_id"][0]:
         # The file vanished between hashing and reading: keep it under the hash we saw.
-        documents["doc_id"] = job.doc_id
-        documents["sha256"] = job.sha256
+        documents["doc_id"], documents["sha256"] = [job.doc_id], [job.sha256]
     return tables
 
 
-def failed_tables(job: Job, error: str) -> dict[str, pd.DataFrame]:
+def failed_tables(job: Job, error: str) -> dict[str, Columns]:
     row = {
         "doc_id": job.doc_id, "source": job.path, "format": "", "sha256": job.sha256,
         "status": "failed", "error": error, "warnings": "",
     }
-    return {"documents": frame("documents", [row])}
+    return {"documents": {col: [value] for col, value in row.items()}}
 
 
 def _worker_init() -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-import pandas as pd
+from jixiao.tables import Columns
 
 
 @dataclass(frozen=True)
@@ -55,20 +55,18 @@ class Tally:
     warnings: int = 0
     interrupted: bool = False
 
-    def count(self, tables: dict[str, pd.DataFrame], retried: bool) -> str:
+    def count(self, tables: dict[str, Columns], retried: bool) -> str:
         """Count one stored document; returns its status."""
-        status = str(tables["documents"]["status"].iloc[0])
+        status = str(tables["documents"]["status"][0])
         self.retried += int(retried)
         if status == "failed":
             self.failed += 1
             return status
         self.added += 1
         self.partial += int(status == "partial")
-        findings = tables.get("findings")
-        if findings is not None and len(findings):
-            severity = findings["severity"]
-            self.errors += int((severity == "error").sum())
-            self.warnings += int((severity == "warning").sum())
+        severity = tables.get("findings", {}).get("severity", [])
+        self.errors += severity.count("error")
+        self.warnings += severity.count("warning")
         return status
 
     def summary(self, db: str, files: int, workers: int, elapsed: float) -> IngestSummary:
