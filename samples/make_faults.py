@@ -86,8 +86,10 @@ def faults(base: ReportSpec) -> list[tuple[str, str, ReportSpec, tuple[str, ...]
         ("three-public-sum", "three_public.sum", figure(base, "three_public.reception", "8.50"),
          ("three_public.sum",)),
         ("assets-sum", "assets.sum", figure(base, "assets.leased", "0.64"), ("assets.sum",)),
-        ("staff-over-quota", "staff.over_quota",
-         dataclasses.replace(base, staff_actual="18"), ("staff.over_quota", "score.rescore")),
+        ("staff-over-quota", "staff.over_quota", _staff_actual(base, "18"),
+         ("staff.over_quota", "score.rescore")),
+        ("narrative-headcount", "narrative.figure", say(base, "共17个编制", "共16个编制"),
+         ("narrative.figure",)),
         ("score-item-max", "score.item_max", item(base, "预算调整率", self_score="5"),
          ("score.item_max",)),
         ("score-max-sum", "score.max_sum", item(base, "支付进度", max_score="4", reason="进度略慢"),
@@ -123,10 +125,15 @@ def near_misses(base: ReportSpec) -> list[tuple[str, str, ReportSpec, tuple[str,
         ("near-rate-2-of-3", "rectification.rate",
          say(base, FIRST_CLAUSE, "共反馈一般性问题3个，已完成整改2个，巡察整改落实不彻底1个，整改率为66.7%"), ()),
         ("near-grade-exactly-90", "score.grade", _ninety(base), ()),
-        ("near-staff-at-quota", "staff.over_quota", dataclasses.replace(base, staff_actual="17"), ()),
+        ("near-staff-at-quota", "staff.over_quota", _staff_actual(base, "17"), ()),
         ("near-balances-stated-zero", "balance.identity",
          figure(figure(base, "balance.cumulative", "0.00"), "balance.current", "0.00"), ()),
     ]
+
+
+def _staff_actual(base: ReportSpec, actual: str) -> ReportSpec:
+    """实有人数 in the table, and in the narrative that repeats it, so only the intended rule fires."""
+    return say(dataclasses.replace(base, staff_actual=actual), "现有人数13人", f"现有人数{actual}人")
 
 
 def _unstated_balance(base: ReportSpec) -> ReportSpec:

@@ -84,3 +84,26 @@ def test_seed_claims(seed):
                                            "rectification.rate"}
     assert (claims["key"] == "rectification.rate").sum() == 3
     assert not (claims["value"] == 44.37).any() or claims[claims["value"] == 44.37]["key"].isna().all()
+
+
+def test_headcounts_in_the_narrative_are_claims(seed):
+    staff = seed.claims[seed.claims["key"].isin(["staff.authorized", "staff.actual"])]
+    assert dict(zip(staff["key"], staff["value"])) == {"staff.authorized": 17, "staff.actual": 13}
+    assert set(staff["kind"]) == {"count"}
+
+
+def test_a_narrative_headcount_that_contradicts_the_table_is_an_error(tmp_path):
+    import dataclasses
+
+    import jixiao
+
+    from formgen import seed_spec, write_docx
+
+    spec = seed_spec()
+    narrative = tuple(p.replace("共17个编制", "共18个编制") for p in spec.narrative)
+    write_docx(dataclasses.replace(spec, narrative=narrative), tmp_path / "r.docx")
+    findings = jixiao.read(tmp_path / "r.docx").findings
+    found = findings[findings["rule"] == "narrative.figure"].iloc[0]
+    assert (found["expected"], found["actual"], found["difference"]) == ("17", "18", "1")
+    assert "人员编制为17人" in found["message"] and "舍入" not in found["message"]
+    assert "t1 r3 c4" in found["location"]

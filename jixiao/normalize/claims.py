@@ -51,6 +51,13 @@ _RECTIFICATION = (
     ("rate", "rectification.rate",
      re.compile(r"整改率\s*(?:为|达到|达|是)?\s*(\d+(?:\.\d+)?)\s*%")),
 )
+# Headcounts the narrative repeats from 基本概况: 共17个编制，现有人数13人.
+_HEADCOUNTS = (
+    ("staff.authorized", re.compile(
+        r"(\d+)\s*(?:个|名)?\s*(?:行政|事业|人员)?编制|编制(?:人数|数)?\s*(?:为|是|共|有)?\s*(\d+)\s*(?:人|个|名)")),
+    ("staff.actual", re.compile(
+        r"(?:现有|实有|在职|在编)(?:人数|人员|干部职工)?\s*(?:为|是|共|有)?\s*(\d+)\s*(?:人|名)")),
+)
 _SUBJECT_CUT = re.compile(r"\d+\s*家|涉及|[，,：:]|共(?:反馈|发现)")
 
 
@@ -96,7 +103,7 @@ def extract_claims(narrative: pd.DataFrame) -> pd.DataFrame:
         base = {"doc_id": para.doc_id, "para": para.para, "location": para.location}
         for clause in _clauses(text):
             clause_no += 1
-            found = _amounts(clause, context) + _rectification(clause)
+            found = _amounts(clause, context) + _rectification(clause) + _headcounts(clause)
             rows.extend({**base, "clause": clause_no, **claim} for claim in found)
     return frame("claims", rows)
 
@@ -193,6 +200,17 @@ def _rectification(clause: str) -> list[dict]:
         return []
     subject = _subject(clause[:first_at])
     return [{**c, "subject": subject} for c in claims]
+
+
+def _headcounts(clause: str) -> list[dict]:
+    claims = []
+    for key, pattern in _HEADCOUNTS:
+        for match in pattern.finditer(clause):
+            digits = next(g for g in match.groups() if g)
+            claims.append({"kind": "count", "subject": match.group().strip(), "key": key,
+                           "value": float(digits), "unit": "人", "decimals": 0,
+                           "text": match.group().strip()})
+    return claims
 
 
 def _subject(prefix: str) -> str:

@@ -71,8 +71,10 @@ def disagreement(what: str, expected: Interval, actual: Fig, figs: tuple[Fig, ..
     """A Finding for `actual` ≠ `expected` beyond rounding, naming every figure's location."""
     difference = actual.interval.mid - expected.mid
     tolerance = points(expected.half + actual.half)
+    # Exact figures (headcounts) have no rounding to allow for: say only how far apart they are.
+    allowance = f"，超出舍入允许的±{tolerance}{unit}" if expected.half + actual.half else ""
     return Finding(
-        message=f"{what}，相差{show(abs(difference))}{unit}，超出舍入允许的±{tolerance}{unit}。",
+        message=f"{what}，相差{show(abs(difference))}{unit}{allowance}。",
         expected=show(expected.mid), actual=show(actual.interval.mid),
         difference=show(difference), tolerance=tolerance,
         keys=tuple(dict.fromkeys(f.key for f in figs)),

@@ -10,7 +10,7 @@ from decimal import Decimal
 import pandas as pd
 
 from jixiao.validate.context import Context, Fig, name
-from jixiao.validate.interval import exact, half_width, percent, show, total
+from jixiao.validate.interval import ZERO, exact, half_width, percent, show, total
 from jixiao.validate.money import disagreement
 from jixiao.validate.registry import PASSED, Finding, Outcome, Skip, rule
 
@@ -29,7 +29,8 @@ class Claim:
 
     def as_fig(self) -> Fig:
         """The claim as a figure, so the identity helpers can compare it with the tables."""
-        return Fig(self.key, "", self.value, half_width(self.decimals), self.location)
+        half = ZERO if self.kind == "count" else half_width(self.decimals)  # headcounts are exact
+        return Fig(self.key, "", self.value, half, self.location)
 
     @property
     def quoted(self) -> str:
@@ -62,9 +63,9 @@ def _text(value: object) -> str:
 
 @rule("narrative.figure", "error")
 def narrative_figure(ctx: Context) -> Iterator[Outcome]:
-    stated = [c for c in claims(ctx) if c.kind in ("amount", "part") and c.key]
+    stated = [c for c in claims(ctx) if c.key and (c.kind in ("amount", "part") or _is_headcount(c))]
     if not stated:
-        yield Skip("综述中没有可对应到报表项目的金额")
+        yield Skip("综述中没有可对应到报表项目的金额或人数")
     for claim in stated:
         table = ctx.dept(claim.key)
         if table is None or not table.stated:
@@ -74,9 +75,14 @@ def narrative_figure(ctx: Context) -> Iterator[Outcome]:
         if said.interval.overlaps(table.interval):
             yield PASSED
             continue
+        unit = "人" if _is_headcount(claim) else "万元"
         yield disagreement(
-            f"{claim.quoted}与报表不符：报表中{table.where}为{show(table.interval.mid)}万元",
-            table.interval, said, (said, table), "万元")
+            f"{claim.quoted}与报表不符：报表中{table.where}为{show(table.interval.mid)}{unit}",
+            table.interval, said, (said, table), unit)
+
+
+def _is_headcount(claim: Claim) -> bool:
+    return claim.kind == "count" and claim.key.startswith("staff.")
 
 
 @rule("narrative.sum", "error")
