@@ -6,6 +6,8 @@ the database agree. Columns beyond SPEC's minimum are noted where they are.
 
 from __future__ import annotations
 
+from functools import cache
+
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # pandas is imported where it is used: `jixiao --help` must not pay its ~0.3 s start-up.
@@ -76,10 +78,18 @@ def frame(name: str, rows: list[dict] | None = None) -> pd.DataFrame:
     dtypes = _NUMERIC.get(name, {})
     data = {}
     for col in COLUMNS[name]:
-        dtype = dtypes.get(col, "string")
-        values = [_cell(row.get(col), dtype, pd.NA) for row in records]
-        data[col] = pd.array(values, dtype=dtype)
+        kind = dtypes.get(col, "string")
+        values = [_cell(row.get(col), kind, pd.NA) for row in records]
+        data[col] = pd.array(values, dtype=_dtype(kind))
     return pd.DataFrame(data)
+
+
+@cache
+def _dtype(kind: str) -> pd.api.extensions.ExtensionDtype:
+    """The dtype object, resolved once: pandas looks a dtype name up anew on every call."""
+    import pandas as pd
+
+    return pd.api.types.pandas_dtype(kind)
 
 
 def _cell(value: object, dtype: str, na: object) -> object:
@@ -113,7 +123,7 @@ def frame_from_columns(name: str, parts: list[Columns]) -> pd.DataFrame:
     data = {}
     for col in COLUMNS[name]:
         values = [v for part in parts for v in part.get(col, [None] * row_count(part))]
-        data[col] = pd.array(values, dtype=dtypes.get(col, "string"))
+        data[col] = pd.array(values, dtype=_dtype(dtypes.get(col, "string")))
     return pd.DataFrame(data)
 
 
