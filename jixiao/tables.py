@@ -7,7 +7,6 @@ the database agree. Columns beyond SPEC's minimum are noted where they are.
 from __future__ import annotations
 
 from functools import cache
-
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # pandas is imported where it is used: `jixiao --help` must not pay its ~0.3 s start-up.
