@@ -34,11 +34,8 @@ _TXBX = f"{{{W}}}txbxContent"
 _TC_SPAN, _TC_VMERGE = f"{{{W}}}tcPr/{{{W}}}gridSpan", f"{{{W}}}tcPr/{{{W}}}vMerge"
 _P_STYLE = f"{{{W}}}pPr/{{{W}}}pStyle"
 _GRID_COL = f"{{{W}}}tblGrid/{{{W}}}gridCol"
+_GRID_BEFORE, _GRID_AFTER = f"{{{W}}}trPr/{{{W}}}gridBefore", f"{{{W}}}trPr/{{{W}}}gridAfter"
 _VAL = f"{{{W}}}val"
-
-
-def _attr(el: etree._Element | None, name: str) -> str | None:
-    return None if el is None else el.get(f"{{{W}}}{name}")
 
 
 def read_docx(source: str, data: bytes) -> Document:
@@ -91,7 +88,7 @@ class _Walker:
         index = next(self._tables)
         builder = _TableBuilder(index)
         for r, tr in enumerate(_rows(tbl)):
-            col = _grid_skip(tr, "gridBefore")
+            col = _grid_skip(tr, _GRID_BEFORE)
             for tc in _cells(tr):
                 span_el = tc.find(_TC_SPAN)
                 span = int(span_el.get(_VAL) or 1) if span_el is not None else 1
@@ -101,7 +98,7 @@ class _Walker:
                 else:
                     builder.add(r, col, span, *self._cell_content(tc, index, r, col))
                 col += span
-            builder.end_row(col + _grid_skip(tr, "gridAfter"))
+            builder.end_row(col + _grid_skip(tr, _GRID_AFTER))
         grid_cols = len(tbl.findall(_GRID_COL))
         return builder.build(grid_cols)
 
@@ -208,8 +205,9 @@ def _cells(tr: etree._Element):
     return (c for c in _content_children(tr) if c.tag == _TC)
 
 
-def _grid_skip(tr: etree._Element, name: str) -> int:
-    return int(_attr(tr.find(f"{{{W}}}trPr/{{{W}}}{name}"), "val") or 0)
+def _grid_skip(tr: etree._Element, path: str) -> int:
+    skip = tr.find(path)
+    return int(skip.get(_VAL) or 0) if skip is not None else 0
 
 
 def _style(p: etree._Element) -> str:

@@ -3,9 +3,10 @@
 The sheet is often split into several tables (or PDF pages) with the header
 repeated (F6, F7): every table under the header is read, repeated header rows
 are skipped, and an 一级/二级 label or a 分值 left empty at the top of a
-continuation is carried over from the row before (F2): the split cut a merge. A 分值 cell merged over several items is
-a group maximum: each item gets the group's maximum, the merged cell's location
-as `max_group` and the number of items sharing it.
+continuation is carried over from the row before (F2): the split cut a merge.
+A 分值 cell merged over several items is a group maximum: each item gets the
+group's maximum, the merged cell's location as `max_group` and the number of
+items sharing it.
 """
 
 from __future__ import annotations
